@@ -1,0 +1,315 @@
+/// Attribution: walks the AST. Frames name sources; this file turns each
+/// source into a speaker (person, organisation, document, anonymous), finds
+/// one canonical name per speaker in the document, resolves pronouns and
+/// short forms, and gives cue-less quotes the speaker the text implies.
+
+#include "quotecheck/attribution/attribution.hpp"
+
+#include "names.hpp"
+
+#include "quotecheck/parser/lexicon.hpp"
+
+#include <algorithm>
+
+namespace quotecheck::attribution {
+
+std::string_view to_string(speaker_type t) {
+  switch (t) {
+  case speaker_type::person: return "person";
+  case speaker_type::organization: return "organization";
+  case speaker_type::document: return "document";
+  case speaker_type::anonymous: return "anonymous";
+  case speaker_type::unknown: break;
+  }
+  return "unknown";
+}
+
+namespace {
+
+using parser::quote_kind;
+using parser::span;
+
+/// Confidence by how the speaker was found (calibrated on the dev sets; see ACCURACY.md).
+namespace confidence {
+constexpr double named_in_frame = 0.9;
+constexpr double short_form = 0.88;
+constexpr double organisation = 0.85;
+constexpr double anonymous = 0.85;
+constexpr double pronoun = 0.7;
+constexpr double document = 0.75;
+constexpr double same_quotation = 0.85;
+constexpr double colon_intro = 0.8;
+constexpr double continued_paragraph = 0.6;
+constexpr double dialogue_turn = 0.45;
+constexpr double passage_source = 0.4;
+} // namespace confidence
+
+class attributor {
+public:
+  attributor(const parser::document &doc, const std::vector<parser::token> &tokens)
+      : doc_(doc), names_(doc.text, tokens) {}
+
+  std::vector<attributed_quote> run() {
+    const auto &quotes = doc_.quotes;
+    std::vector<std::optional<speaker>> direct(quotes.size());
+    std::vector<std::optional<parser::cue>> direct_cue(quotes.size());
+    std::vector<bool> absorbed(quotes.size(), false);
+    std::vector<attributed_quote> out;
+    struct frame_speaker {
+      std::uint32_t at;
+      std::uint32_t paragraph;
+      speaker who;
+    };
+    std::vector<frame_speaker> frame_speakers; ///< in text order
+    std::optional<speaker> colon_pending;
+
+    for (const parser::frame &f : doc_.frames) {
+      std::optional<speaker> who = resolve(f.source, f.verb.words.begin);
+      const std::uint32_t paragraph = doc_.sentences[f.sentence].paragraph;
+      if (who) {
+        remember(*who, f.verb.words.begin);
+        frame_speakers.push_back({f.verb.words.begin, paragraph, *who});
+      }
+      const bool claim = f.verb.mode == parser::cue_mode::asserted;
+      if (f.layout == parser::frame_layout::cue_only) {
+        // "Lammy said:" — the next quotation is his.
+        colon_pending = who;
+        continue;
+      }
+      if (f.quote_index >= 0) {
+        const auto qi = static_cast<std::size_t>(f.quote_index);
+        if (f.content == quotes[qi].content || quotes[qi].kind != quote_kind::partial) {
+          if (f.content == quotes[qi].content || contains(f.content, quotes[qi].content)) {
+            if (!direct[qi]) {
+              direct[qi] = who;
+              direct_cue[qi] = f.verb;
+            }
+            if (f.content == quotes[qi].content) {
+              continue;
+            }
+          }
+        }
+        if (claim && quotes[qi].kind == quote_kind::partial) {
+          // Reported speech holding a quoted fragment: one mixed quote.
+          absorbed[qi] = true;
+          out.push_back(make(f.content, quote_kind::mixed, quotes[qi].quotation, who, f.verb));
+          continue;
+        }
+      }
+      if (claim && !f.content.empty()) {
+        out.push_back(make(f.content, quote_kind::indirect, next_id_++, who, f.verb));
+      }
+    }
+
+    // Direct and partial quotes: the speaker of their frame, else what the text implies.
+    std::optional<speaker> previous;
+    std::uint32_t previous_paragraph = 0;
+    std::optional<speaker> before_previous;
+    for (std::size_t qi = 0; qi < quotes.size(); ++qi) {
+      const parser::quote &q = quotes[qi];
+      if (absorbed[qi]) {
+        continue;
+      }
+      std::optional<speaker> who = direct[qi];
+      if (!who) {
+        who = from_same_quotation(qi, direct);
+      }
+      if (!who && q.kind == quote_kind::partial) {
+        // A fragment with no cue carries the source of the passage.
+        // (a person who is the sentence's subject is not its source: only
+        // organisations and documents carry over).
+        const auto it = std::lower_bound(frame_speakers.begin(), frame_speakers.end(), q.open_mark.begin,
+                                         [](const frame_speaker &f, std::uint32_t at) { return f.at < at; });
+        if (it != frame_speakers.begin()) {
+          const frame_speaker &last = *std::prev(it);
+          if (q.paragraph <= last.paragraph + 1 && last.who.type != speaker_type::person) {
+            who = with_confidence(last.who, confidence::passage_source, {});
+          }
+        }
+      }
+      if (!who && q.kind == quote_kind::direct) {
+        if (colon_pending) {
+          who = with_confidence(*colon_pending, confidence::colon_intro, {});
+          colon_pending.reset();
+        } else if (previous && q.paragraph == previous_paragraph + 1 && starts_paragraph(q)) {
+          // A paragraph that continues the previous speaker, or a dialogue turn.
+          if (before_previous && before_previous->name != previous->name) {
+            who = with_confidence(*before_previous, confidence::dialogue_turn, {});
+          } else {
+            who = with_confidence(*previous, confidence::continued_paragraph, {});
+          }
+        }
+      }
+      if (who) {
+        direct[qi] = who;
+        if (!previous || previous->name != who->name) {
+          before_previous = previous;
+        }
+        previous = who;
+        previous_paragraph = q.paragraph;
+      }
+      out.push_back(make(q.content, q.kind, q.quotation, who, direct_cue[qi]));
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const attributed_quote &a, const attributed_quote &b) { return a.content.begin < b.content.begin; });
+    return out;
+  }
+
+private:
+  const parser::document &doc_;
+  name_index names_;
+  std::uint32_t next_id_ = 1U << 20; ///< quotation ids for reported speech, apart from direct quotes'
+  struct recent {
+    speaker who;
+    std::uint32_t at;
+  };
+  std::vector<recent> recent_; ///< speakers resolved so far, in text order
+
+  static bool contains(span outer, span inner) { return outer.begin <= inner.begin && inner.end <= outer.end; }
+
+  bool starts_paragraph(const parser::quote &q) const {
+    return q.open_mark.begin == doc_.paragraphs[q.paragraph].begin;
+  }
+
+  static speaker with_confidence(const speaker &s, double c, span mention) {
+    speaker out = s;
+    out.confidence = std::min(s.confidence, c);
+    out.mention = mention;
+    return out;
+  }
+
+  attributed_quote make(span content, quote_kind kind, std::uint32_t quotation, const std::optional<speaker> &who,
+                        const std::optional<parser::cue> &verb) const {
+    attributed_quote a;
+    a.content = content;
+    a.kind = kind;
+    a.quotation = quotation;
+    a.who = who;
+    a.verb = verb;
+    return a;
+  }
+
+  std::optional<speaker> from_same_quotation(std::size_t qi, const std::vector<std::optional<speaker>> &direct) const {
+    const std::uint32_t id = doc_.quotes[qi].quotation;
+    for (std::size_t k = qi; k-- > 0 && doc_.quotes[k].quotation == id;) {
+      if (direct[k]) {
+        return with_confidence(*direct[k], confidence::same_quotation, {});
+      }
+    }
+    for (std::size_t k = qi + 1; k < doc_.quotes.size() && doc_.quotes[k].quotation == id; ++k) {
+      if (direct[k]) {
+        return with_confidence(*direct[k], confidence::same_quotation, {});
+      }
+    }
+    return std::nullopt;
+  }
+
+  void remember(const speaker &s, std::uint32_t at) {
+    if (s.type == speaker_type::person || s.type == speaker_type::organization) {
+      recent_.push_back({s, at});
+    }
+  }
+
+  /// The speaker a source span names, resolved within the document.
+  std::optional<speaker> resolve(span source, std::uint32_t before) {
+    if (source.empty()) {
+      return std::nullopt;
+    }
+    const source_analysis a = names_.analyse(source);
+    speaker s;
+    s.mention = source;
+    switch (a.kind) {
+    case source_kind::pronoun: {
+      // The nearest earlier speaker or named person (plural: an organisation too).
+      const std::optional<speaker> prev = nearest(before, a.plural);
+      if (!prev) {
+        return std::nullopt;
+      }
+      s = *prev;
+      s.mention = source;
+      s.confidence = confidence::pronoun;
+      return s;
+    }
+    case source_kind::document: {
+      s.type = speaker_type::document;
+      s.name = a.name;
+      s.confidence = confidence::document;
+      // "the statement said": the organisation that issued it, when known.
+      for (auto it = recent_.rbegin(); it != recent_.rend(); ++it) {
+        if (it->who.type == speaker_type::organization) {
+          s.name = it->who.name;
+          s.type = speaker_type::organization;
+          break;
+        }
+      }
+      return s;
+    }
+    case source_kind::anonymous:
+      s.type = speaker_type::anonymous;
+      s.name = a.name;
+      s.role = a.role;
+      s.confidence = confidence::anonymous;
+      return s;
+    case source_kind::organisation:
+      s.type = speaker_type::organization;
+      s.name = a.name;
+      s.role = a.role;
+      s.confidence = confidence::organisation;
+      return s;
+    case source_kind::person: {
+      s.type = speaker_type::person;
+      const name_entry *e = names_.canonical(a.name);
+      s.name = e != nullptr ? e->name : a.name;
+      s.role = !a.role.empty() ? a.role : (e != nullptr ? e->role : std::string{});
+      s.confidence = e != nullptr && e->name != a.name ? confidence::short_form : confidence::named_in_frame;
+      return s;
+    }
+    case source_kind::role_noun: {
+      // "the minister": the nearest earlier speaker whose role has that word.
+      for (auto it = recent_.rbegin(); it != recent_.rend(); ++it) {
+        if (it->who.role.find(a.name) != std::string::npos) {
+          s = it->who;
+          s.mention = source;
+          s.confidence = confidence::pronoun;
+          return s;
+        }
+      }
+      if (const name_entry *e = names_.with_role(a.name, before)) {
+        s.type = speaker_type::person;
+        s.name = e->name;
+        s.role = e->role;
+        s.confidence = confidence::pronoun;
+        return s;
+      }
+      s.type = speaker_type::unknown;
+      s.name = a.name;
+      s.confidence = 0.3;
+      return s;
+    }
+    case source_kind::none: break;
+    }
+    return std::nullopt;
+  }
+
+  std::optional<speaker> nearest(std::uint32_t before, bool plural) const {
+    for (auto it = recent_.rbegin(); it != recent_.rend(); ++it) {
+      if (it->at < before && (plural || it->who.type == speaker_type::person)) {
+        return it->who;
+      }
+    }
+    if (const name_entry *e = names_.last_person_before(before)) {
+      speaker s;
+      s.type = speaker_type::person;
+      s.name = e->name;
+      s.role = e->role;
+      return s;
+    }
+    return std::nullopt;
+  }
+};
+
+} // namespace
+
+std::vector<attributed_quote> attribute(const parser::document &doc) { return attributor(doc, doc.tokens).run(); }
+
+} // namespace quotecheck::attribution

@@ -1,0 +1,296 @@
+/// Name finding and source analysis.
+
+#include "names.hpp"
+
+#include "quotecheck/parser/lexicon.hpp"
+
+#include <algorithm>
+
+namespace quotecheck::attribution {
+
+namespace {
+
+using parser::token;
+using parser::token_class;
+
+std::string lower(std::string_view w) {
+  std::string s(w);
+  for (char &c : s) {
+    c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  return s;
+}
+
+bool one_of(std::string_view w, std::initializer_list<std::string_view> set) {
+  const std::string l = lower(w);
+  return std::find(set.begin(), set.end(), l) != set.end();
+}
+
+bool is_anonymous_head(std::string_view w) {
+  return one_of(w, {"official", "officials", "source", "sources", "people", "person", "aide", "aides", "diplomat",
+                    "diplomats", "insider", "insiders", "analyst", "analysts", "expert", "experts", "observer",
+                    "observers", "critic", "critics", "resident", "residents", "witness", "witnesses", "lawmakers",
+                    "officers", "employees", "staffers", "staff", "members", "supporters", "opponents",
+                    "advisers", "advisors", "investigators", "prosecutors", "someone", "others", "matter",
+                    "spokesman", "spokeswoman", "spokesperson", "leaders", "voters", "democrats", "republicans"});
+}
+
+bool is_spokes(std::string_view w) { return one_of(w, {"spokesman", "spokeswoman", "spokesperson", "spokespeople"}); }
+
+bool is_particle(std::string_view w) {
+  return one_of(w, {"de", "van", "von", "der", "den", "bin", "al", "la", "le", "del", "da", "di", "du", "ibn"});
+}
+
+} // namespace
+
+name_index::name_index(std::string_view text, const std::vector<token> &tokens) : text_(text), tokens_(tokens) {
+  scan();
+}
+
+std::string_view name_index::word(std::size_t i) const {
+  return text_.substr(tokens_[i].begin, tokens_[i].end - tokens_[i].begin);
+}
+
+std::string name_index::join(std::size_t a, std::size_t b) const {
+  if (a >= b) {
+    return {};
+  }
+  return std::string(text_.substr(tokens_[a].begin, tokens_[b - 1].end - tokens_[a].begin));
+}
+
+void name_index::scan() {
+  const std::size_t n = tokens_.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const token &t = tokens_[i];
+    if (t.cls != token_class::word || !t.is(parser::capitalised)) {
+      ++i;
+      continue;
+    }
+    // A run of capitalised words, initials ("J.") and particles.
+    std::size_t j = i;
+    while (j < n) {
+      const token &u = tokens_[j];
+      if (u.cls == token_class::word && (u.is(parser::capitalised) || (j > i && is_particle(word(j))))) {
+        ++j;
+      } else if (u.cls == token_class::punct && word(j) == "." && j > i && !u.is(parser::space_before) &&
+                 tokens_[j - 1].end - tokens_[j - 1].begin == 1 && j + 1 < n && tokens_[j + 1].cls == token_class::word &&
+                 tokens_[j + 1].is(parser::capitalised)) {
+        ++j;
+      } else {
+        break;
+      }
+    }
+    // Split off leading titles and roles: "U.S. President Donald Trump".
+    std::size_t name_start = i;
+    for (std::size_t k = i; k < j; ++k) {
+      if (tokens_[k].cls == token_class::word && (parser::is_title_word(word(k)) || parser::is_honorific(word(k)))) {
+        name_start = k + 1;
+      }
+    }
+    std::size_t words = 0;
+    bool org = false;
+    for (std::size_t k = name_start; k < j; ++k) {
+      if (tokens_[k].cls == token_class::word) {
+        ++words;
+        org = org || parser::is_organisation_word(word(k)) || tokens_[k].is(parser::all_caps);
+      }
+    }
+    if (words >= 2 && !org && !parser::speech_lemma(word(j - 1)).size()) {
+      // The role: title words in the run, and role words just before it.
+      std::size_t r = i;
+      while (r > 0 && i - r < 6) {
+        const token &p = tokens_[r - 1];
+        const std::string_view w = word(r - 1);
+        const bool role_word = p.cls == token_class::word &&
+                               (parser::is_title_word(w) || (p.is(parser::capitalised) && (w.ends_with("ish") || w.ends_with("an") || w.ends_with("ese") || w.ends_with("'s"))));
+        const bool initial = p.cls == token_class::punct && w == "." && !p.is(parser::space_before);
+        const bool single_cap = p.cls == token_class::word && p.end - p.begin == 1 && p.is(parser::capitalised);
+        if (role_word || initial || single_cap) {
+          --r;
+        } else {
+          break;
+        }
+      }
+      std::string role = join(r, name_start);
+      // Apposition before: "the EU's foreign policy chief, Kaja Kallas".
+      if (role.empty() && i >= 2 && word(i - 1) == ",") {
+        std::size_t a = i - 1;
+        std::size_t steps = 0;
+        while (a > 0 && steps < 7 && tokens_[a - 1].cls == token_class::word &&
+               !one_of(word(a - 1), {"the", "a", "an", "as", "and", "said", "says"})) {
+          --a;
+          ++steps;
+        }
+        if (a < i - 1 && parser::is_title_word(word(i - 2))) {
+          role = join(a, i - 1);
+        }
+      }
+      // Apposition after: "Hugh Hill, a doctor, said".
+      if (role.empty() && j + 2 < n && word(j) == "," && one_of(word(j + 1), {"a", "an", "the"})) {
+        std::size_t b = j + 2;
+        while (b < n && b < j + 9 && tokens_[b].cls == token_class::word) {
+          ++b;
+        }
+        if (b < n && word(b) == "," && b > j + 2) {
+          role = join(j + 2, b);
+        }
+      }
+      const std::string name = join(name_start, j);
+      std::string last(word(j - 1));
+      if (last.ends_with("'s") || last.ends_with("\u2019s")) {
+        last.erase(last.size() - (last.ends_with("'s") ? 2 : 4));
+      }
+      std::size_t idx = 0;
+      if (auto it = by_last_.find(lower(last)); it != by_last_.end()) {
+        idx = it->second;
+        if (entries_[idx].role.empty()) {
+          entries_[idx].role = role;
+        }
+      } else {
+        idx = entries_.size();
+        std::string clean = name;
+        if (clean.ends_with("'s")) {
+          clean.erase(clean.size() - 2);
+        }
+        entries_.push_back({clean, role, tokens_[name_start].begin});
+        by_last_.emplace(lower(last), idx);
+      }
+      mentions_.emplace_back(tokens_[name_start].begin, idx);
+    } else if (words == 1 && !org) {
+      // A short form of a name met before ("Lammy") is a mention too.
+      std::string last(word(j - 1));
+      if (auto it = by_last_.find(lower(last)); it != by_last_.end()) {
+        mentions_.emplace_back(tokens_[name_start].begin, it->second);
+      }
+    }
+    i = j;
+  }
+}
+
+source_analysis name_index::analyse(parser::span source) const {
+  source_analysis a;
+  const auto first = std::lower_bound(tokens_.begin(), tokens_.end(), source.begin,
+                                      [](const token &t, std::uint32_t b) { return t.begin < b; });
+  std::size_t s = static_cast<std::size_t>(first - tokens_.begin());
+  std::size_t e = s;
+  while (e < tokens_.size() && tokens_[e].end <= source.end) {
+    ++e;
+  }
+  if (s >= e) {
+    return a;
+  }
+  // One pronoun.
+  if (e - s == 1) {
+    const char g = parser::pronoun_gender(word(s));
+    if (g != 0 && g != 'i') {
+      a.kind = source_kind::pronoun;
+      a.plural = g == 'p' || g == 'n';
+      a.name = std::string(word(s));
+      return a;
+    }
+    if (g == 'i') {
+      return a; // "I said", "you said": the writer or the reader
+    }
+  }
+  const std::string text = join(s, e);
+  // "a spokesman for the ministry", "Kremlin spokesman Dmitry Peskov"
+  for (std::size_t k = s; k < e; ++k) {
+    if (is_spokes(word(k)) && k + 2 < e && one_of(word(k + 1), {"for"})) {
+      std::size_t o = k + 2;
+      if (one_of(word(o), {"the"})) {
+        ++o;
+      }
+      a.kind = source_kind::organisation;
+      a.name = join(o, e);
+      a.role = std::string(word(k));
+      return a;
+    }
+  }
+  const std::string_view head = word(e - 1);
+  if (text.find("familiar with") != std::string::npos || (is_anonymous_head(head) && !tokens_[e - 1].is(parser::capitalised))) {
+    a.kind = source_kind::anonymous;
+    a.name = text;
+    return a;
+  }
+  if (parser::is_document_word(head)) {
+    a.kind = source_kind::document;
+    std::size_t o = s;
+    while (o < e && one_of(word(o), {"the", "a", "an", "its", "their", "his", "her"})) {
+      ++o;
+    }
+    a.name = join(o, e);
+    return a;
+  }
+  const bool capitalised = tokens_[e - 1].is(parser::capitalised);
+  if (capitalised && (parser::is_organisation_word(head) || tokens_[e - 1].is(parser::all_caps))) {
+    a.kind = source_kind::organisation;
+    std::size_t o = s;
+    if (one_of(word(o), {"the"})) {
+      ++o;
+    }
+    // "UK's Foreign ... Office": the country possessive is not part of the name.
+    if (o + 1 < e && (word(o).ends_with("'s") || word(o).ends_with("\u2019s")) && tokens_[o + 1].is(parser::capitalised)) {
+      ++o;
+    }
+    a.name = join(o, e);
+    return a;
+  }
+  if (capitalised) {
+    std::size_t name_start = s;
+    for (std::size_t k = s; k < e; ++k) {
+      if (tokens_[k].cls == token_class::word &&
+          (parser::is_title_word(word(k)) || parser::is_honorific(word(k)) || !tokens_[k].is(parser::capitalised))) {
+        name_start = k + 1;
+      }
+    }
+    if (name_start >= e) {
+      name_start = e - 1;
+    }
+    a.kind = source_kind::person;
+    a.name = join(name_start, e);
+    std::size_t r = s;
+    while (r < name_start && one_of(word(r), {"the", "a", "an"})) {
+      ++r;
+    }
+    a.role = join(r, name_start);
+    return a;
+  }
+  if (parser::is_title_word(head)) {
+    a.kind = source_kind::role_noun;
+    a.name = lower(head);
+    return a;
+  }
+  return a;
+}
+
+const name_entry *name_index::canonical(const std::string &name) const {
+  std::string last = name;
+  if (const auto sp = last.rfind(' '); sp != std::string::npos) {
+    last = last.substr(sp + 1);
+  }
+  if (last.ends_with("'s")) {
+    last.erase(last.size() - 2);
+  }
+  const auto it = by_last_.find(lower(last));
+  return it == by_last_.end() ? nullptr : &entries_[it->second];
+}
+
+const name_entry *name_index::with_role(const std::string &word, std::uint32_t at) const {
+  // Look back over a bounded number of mentions: linear time overall.
+  auto it = std::lower_bound(mentions_.begin(), mentions_.end(), std::make_pair(at, std::size_t{0}));
+  for (std::size_t steps = 0; it != mentions_.begin() && steps < 64; ++steps) {
+    --it;
+    if (lower(entries_[it->second].role).find(word) != std::string::npos) {
+      return &entries_[it->second];
+    }
+  }
+  return nullptr;
+}
+
+const name_entry *name_index::last_person_before(std::uint32_t at) const {
+  auto it = std::lower_bound(mentions_.begin(), mentions_.end(), std::make_pair(at, std::size_t{0}));
+  return it == mentions_.begin() ? nullptr : &entries_[std::prev(it)->second];
+}
+
+} // namespace quotecheck::attribution

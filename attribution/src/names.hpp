@@ -1,0 +1,60 @@
+#pragma once
+/// The names a document uses: full names with their roles, found once per
+/// document, and the analysis of a frame's source words. Internal to the
+/// attribution library.
+
+#include "quotecheck/parser/ast.hpp"
+#include "quotecheck/parser/token.hpp"
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace quotecheck::attribution {
+
+/// A person the document names in full, with the role given there.
+struct name_entry {
+  std::string name;  ///< "David Lammy"
+  std::string role;  ///< "British foreign minister"
+  std::uint32_t at;  ///< byte offset of the first mention
+};
+
+/// What a frame's source words are.
+enum class source_kind { none, pronoun, person, organisation, document, anonymous, role_noun };
+
+/// The result of analysing a source span.
+struct source_analysis {
+  source_kind kind = source_kind::none;
+  std::string name; ///< the name as written (without determiners and titles)
+  std::string role; ///< titles and roles found in the source words
+  bool plural = false;
+};
+
+/// Full names in a document, indexed by their last word for short forms.
+class name_index {
+public:
+  name_index(std::string_view text, const std::vector<parser::token> &tokens);
+
+  /// What the words in `source` are and name.
+  [[nodiscard]] source_analysis analyse(parser::span source) const;
+  /// The full-name entry for a name or short form ("Lammy" → "David Lammy"), or null.
+  [[nodiscard]] const name_entry *canonical(const std::string &name) const;
+  /// The latest person named before `at` whose role contains `word`.
+  [[nodiscard]] const name_entry *with_role(const std::string &word, std::uint32_t at) const;
+  /// The latest person named before `at`.
+  [[nodiscard]] const name_entry *last_person_before(std::uint32_t at) const;
+
+private:
+  std::string_view text_;
+  const std::vector<parser::token> &tokens_;
+  std::vector<name_entry> entries_;                ///< in text order
+  std::vector<std::pair<std::uint32_t, std::size_t>> mentions_; ///< every mention: offset, entry
+  std::unordered_map<std::string, std::size_t> by_last_; ///< last word → entry
+
+  [[nodiscard]] std::string_view word(std::size_t i) const;
+  [[nodiscard]] std::string join(std::size_t a, std::size_t b) const;
+  void scan();
+};
+
+} // namespace quotecheck::attribution

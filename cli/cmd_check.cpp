@@ -1,0 +1,365 @@
+/// `quotecheck check`: extract and attribute, then hold every quote against
+/// the statements database and report verdicts like a linter.
+
+#include "commands.hpp"
+#include "db_path.hpp"
+#include "support/extract_report.hpp"
+#include "support/input.hpp"
+#include "support/json_writer.hpp"
+#include "support/pipeline.hpp"
+
+#include "quotecheck/db/align.hpp"
+#include "quotecheck/db/store.hpp"
+#include "quotecheck/db/verdict.hpp"
+
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <optional>
+
+namespace quotecheck::cli {
+
+namespace {
+
+struct check_options {
+  std::vector<std::string> files;
+  std::string db;
+  std::string input_format = "auto";
+  std::string format = "text";
+  std::string fail_on = "error";
+};
+
+/// One finding: a rule at a position, with the verdict's evidence if any.
+struct finding {
+  std::string rule;
+  parser::severity level = parser::severity::warning;
+  parser::span where;
+  std::string message;
+  std::optional<db::verdict> evidence;
+};
+
+int severity_rank(const std::string &fail_on) {
+  if (fail_on == "note") {
+    return 0;
+  }
+  if (fail_on == "warning") {
+    return 1;
+  }
+  if (fail_on == "error") {
+    return 2;
+  }
+  return 3; // never
+}
+
+void write_verdict(json_writer &w, const db::verdict &v) {
+  w.begin_object();
+  w.key("rule");
+  w.value(v.rule);
+  w.key("severity");
+  w.value(to_string(v.level));
+  w.key("score");
+  w.value(v.score);
+  w.key("message");
+  w.value(v.message);
+  w.key("statement");
+  if (v.evidence) {
+    const db::statement &s = *v.evidence;
+    w.begin_object();
+    w.key("id");
+    w.value(static_cast<std::int64_t>(s.id));
+    w.key("speaker");
+    w.value(s.speaker);
+    w.key("text");
+    w.value(s.text);
+    w.key("date");
+    w.value(s.date);
+    w.key("source");
+    w.value(s.source);
+    w.key("url");
+    w.value(s.url);
+    w.end_object();
+  } else {
+    w.null();
+  }
+  if (!v.diff.empty()) {
+    w.key("diff");
+    w.begin_array();
+    for (const db::diff_op &d : v.diff) {
+      w.begin_object();
+      w.key("op");
+      w.value(db::to_string(d.op));
+      w.key("text");
+      w.value(d.text);
+      w.end_object();
+    }
+    w.end_array();
+  }
+  w.end_object();
+}
+
+std::string diff_text(const db::verdict &v) {
+  std::string s;
+  for (const db::diff_op &d : v.diff) {
+    if (!s.empty()) {
+      s += ' ';
+    }
+    switch (d.op) {
+    case db::diff_op::kind::equal: s += d.text; break;
+    case db::diff_op::kind::insert: s += "{+" + d.text + "+}"; break;
+    case db::diff_op::kind::remove: s += "[-" + d.text + "-]"; break;
+    }
+  }
+  return s;
+}
+
+class checker {
+public:
+  explicit checker(const check_options &o) : o_(o) {}
+
+  int run() {
+    input_format in_fmt{};
+    parse_input_format(o_.input_format, in_fmt);
+    const std::string path = resolve_db_path(o_.db);
+    if (db_exists(path)) {
+      auto opened = db::store::open(path, db::open_mode::read_only);
+      if (!opened.ok()) {
+        std::cerr << "quotecheck: " << path << ": " << opened.err().message << '\n';
+        return exit_input;
+      }
+      store_.emplace(std::move(opened.value()));
+    } else {
+      std::cerr << "quotecheck: no statements database at " << path
+                << "; no record was consulted (use --db FILE or set QUOTECHECK_DB)\n";
+    }
+    input_sink sink;
+    sink.on_document = [&](input_document &in) { document(in); };
+    sink.on_failure = [&](const input_failure &f) {
+      flush();
+      std::cerr << "quotecheck: " << describe(f) << '\n';
+      status_ = exit_input;
+    };
+    if (o_.format == "json") {
+      out_ += "[";
+    }
+    read_inputs(o_.files, in_fmt, sink);
+    if (o_.format == "json") {
+      out_ += "]\n";
+    }
+    flush();
+    if (status_ == exit_input) {
+      return exit_input;
+    }
+    return worst_ >= severity_rank(o_.fail_on) ? exit_findings : exit_clean;
+  }
+
+private:
+  const check_options &o_;
+  std::optional<db::store> store_;
+  pipeline pipe_;
+  std::string out_;
+  int status_ = exit_clean;
+  int worst_ = -1;
+  bool first_doc_ = true;
+
+  void flush() {
+    std::fwrite(out_.data(), 1, out_.size(), stdout);
+    out_.clear();
+  }
+
+  /// The verdicts for one quote (empty when there is nothing to say).
+  std::vector<finding> judge(const input_document &in, const attribution::attributed_quote &q) {
+    std::vector<finding> found;
+    const std::string_view words = pipe_.doc().text.substr(q.content.begin, q.content.size());
+    if (!q.who && q.kind == parser::quote_kind::direct) {
+      found.push_back({"quote.unattributed", parser::severity::warning, q.content,
+                       "direct quotation with no speaker", std::nullopt});
+    }
+    if (q.who && q.who->type == attribution::speaker_type::anonymous) {
+      found.push_back({"speaker.anonymous", parser::severity::warning, q.who->mention,
+                       "quotation attributed to an anonymous source (" + q.who->name + ")", std::nullopt});
+    }
+    if (!store_) {
+      return found;
+    }
+    db::quote_query query;
+    query.text = std::string(words);
+    if (q.who) {
+      query.speaker = q.who->name;
+      query.role = q.who->role;
+      const std::string_view mention = pipe_.doc().text.substr(q.who->mention.begin, q.who->mention.size());
+      if (!mention.empty() && mention != q.who->name) {
+        query.speaker_aliases.emplace_back(mention);
+      }
+    }
+    query.article_date = in.date;
+    query.reported = q.kind == parser::quote_kind::indirect || q.kind == parser::quote_kind::mixed;
+    auto verdicts = db::check_all(*store_, query);
+    if (!verdicts.ok()) {
+      std::cerr << "quotecheck: " << in.id << ": database error: " << verdicts.err().message << '\n';
+      status_ = exit_input;
+      return found;
+    }
+    for (db::verdict &v : verdicts.value()) {
+      finding f{v.rule, v.level, q.content, v.message, std::nullopt};
+      if (v.rule == db::rules::role_mismatch && q.who) {
+        f.where = q.who->mention.empty() ? q.content : q.who->mention;
+      }
+      f.evidence = std::move(v);
+      found.push_back(std::move(f));
+    }
+    return found;
+  }
+
+  void document(input_document &in) {
+    pipe_.run(in);
+    const processed_document d{in, pipe_.doc(), pipe_.quotes(), pipe_.positions()};
+    std::vector<std::vector<finding>> per_quote;
+    per_quote.reserve(d.quotes.size());
+    for (const auto &q : d.quotes) {
+      per_quote.push_back(judge(in, q));
+      for (const finding &f : per_quote.back()) {
+        worst_ = std::max(worst_, static_cast<int>(f.level));
+      }
+    }
+    for (const parser::diagnostic &g : d.doc.diagnostics) {
+      worst_ = std::max(worst_, static_cast<int>(g.level));
+    }
+    if (o_.format == "jsonl" || o_.format == "json") {
+      write_json(d, per_quote);
+    } else if (o_.format == "lint") {
+      write_lint(d, per_quote);
+    } else {
+      write_text(d, per_quote);
+    }
+    if (out_.size() > (1U << 16)) {
+      flush();
+    }
+  }
+
+  void write_json(const processed_document &d, const std::vector<std::vector<finding>> &per_quote) {
+    if (o_.format == "json" && !first_doc_) {
+      out_ += ",";
+    }
+    first_doc_ = false;
+    json_writer w(out_);
+    w.begin_object();
+    w.key("id");
+    w.value(d.input.id);
+    w.key("quotes");
+    w.begin_array();
+    for (std::size_t i = 0; i < d.quotes.size(); ++i) {
+      write_quote_fields(w, d, d.quotes[i], i);
+      // "verdict": the record's verdict; "findings": every rule that fired.
+      const finding *primary = nullptr;
+      for (const finding &f : per_quote[i]) {
+        if (f.evidence && f.rule != db::rules::role_mismatch) {
+          primary = &f;
+          break;
+        }
+      }
+      w.key("verdict");
+      if (primary != nullptr) {
+        write_verdict(w, *primary->evidence);
+      } else {
+        w.null();
+      }
+      w.key("findings");
+      w.begin_array();
+      for (const finding &f : per_quote[i]) {
+        w.begin_object();
+        w.key("rule");
+        w.value(f.rule);
+        w.key("severity");
+        w.value(to_string(f.level));
+        w.key("message");
+        w.value(f.message);
+        w.end_object();
+      }
+      w.end_array();
+      w.end_object();
+    }
+    w.end_array();
+    w.key("diagnostics");
+    write_diagnostics(w, d);
+    w.end_object();
+    if (o_.format == "jsonl") {
+      out_ += '\n';
+    }
+  }
+
+  void lint_line(const processed_document &d, parser::span where, parser::severity level, const std::string &message,
+                 const std::string &rule) {
+    const parser::position p = d.positions.at(where.begin);
+    out_ += d.input.line > 0 ? d.input.id : d.input.origin;
+    out_ += ":" + std::to_string(p.line) + ":" + std::to_string(p.column) + ": " + std::string(to_string(level)) +
+            ": " + message + " [" + rule + "]\n";
+  }
+
+  void write_lint(const processed_document &d, const std::vector<std::vector<finding>> &per_quote) {
+    for (const parser::diagnostic &g : d.doc.diagnostics) {
+      lint_line(d, g.where, g.level, g.message, g.rule);
+    }
+    for (std::size_t i = 0; i < d.quotes.size(); ++i) {
+      for (const finding &f : per_quote[i]) {
+        std::string message = f.message;
+        if (f.evidence && !f.evidence->diff.empty() && f.rule == db::rules::altered) {
+          message += ": " + diff_text(*f.evidence);
+        }
+        lint_line(d, f.where, f.level, message, f.rule);
+      }
+    }
+  }
+
+  void write_text(const processed_document &d, const std::vector<std::vector<finding>> &per_quote) {
+    std::string listing;
+    write_extract_text(listing, d);
+    out_ += listing;
+    for (std::size_t i = 0; i < d.quotes.size(); ++i) {
+      if (per_quote[i].empty()) {
+        continue;
+      }
+      const parser::position p = d.positions.at(d.quotes[i].content.begin);
+      out_ += "  " + std::to_string(p.line) + ":" + std::to_string(p.column) + "\n";
+      for (const finding &f : per_quote[i]) {
+        out_ += "    " + std::string(to_string(f.level)) + ": " + f.message + " [" + f.rule + "]\n";
+        if (f.evidence && f.evidence->evidence) {
+          const db::statement &s = *f.evidence->evidence;
+          out_ += "      on record: " + s.speaker + ", " + (s.date.empty() ? "undated" : s.date);
+          if (!s.source.empty()) {
+            out_ += ", " + s.source;
+          }
+          out_ += ": \u201C" + s.text + "\u201D\n";
+          if (f.rule == db::rules::altered && !f.evidence->diff.empty()) {
+            out_ += "      diff: " + diff_text(*f.evidence) + "\n";
+          }
+        }
+      }
+    }
+  }
+};
+
+} // namespace
+
+void add_check_command(CLI::App &app) {
+  auto opts = std::make_shared<check_options>();
+  CLI::App *cmd = app.add_subcommand("check", "Check every quotation against the statements database.");
+  cmd->footer("Examples:\n"
+              "  quotecheck check --db build/sample.db corpora/sample-article.txt\n"
+              "  quotecheck check --format lint --fail-on warning article.txt\n"
+              "  quotecheck check --input-format jsonl --format jsonl < articles.jsonl\n"
+              "Exit codes: 0 clean; 1 findings at or above --fail-on; 2 usage or input error.");
+  cmd->add_option("files", opts->files, "Input files; '-' or none reads standard input");
+  cmd->add_option("--db", opts->db, "Statements database (default: $QUOTECHECK_DB, else ./quotecheck.db)");
+  cmd->add_option("--input-format", opts->input_format, "Input format")
+      ->check(CLI::IsMember({"auto", "text", "jsonl"}))
+      ->capture_default_str();
+  cmd->add_option("--format", opts->format, "Output format")
+      ->check(CLI::IsMember({"text", "lint", "jsonl", "json"}))
+      ->capture_default_str();
+  cmd->add_option("--fail-on", opts->fail_on, "Exit 1 when a finding is at or above this severity")
+      ->check(CLI::IsMember({"error", "warning", "note", "never"}))
+      ->capture_default_str();
+  cmd->callback([opts]() { set_exit_status(checker(*opts).run()); });
+}
+
+} // namespace quotecheck::cli

@@ -1,0 +1,56 @@
+#pragma once
+/// The statements database: one SQLite file opened read-write (WAL, creates
+/// and upgrades the schema) or read-only (for batch workers). A store owns its
+/// connection and a cache of prepared statements; it is movable, not copyable,
+/// and must be used from one thread at a time (open one store per worker).
+
+#include <quotecheck/parser/result.hpp>
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace quotecheck::db {
+
+/// How to open a database file.
+enum class open_mode {
+  read_write, ///< create if missing, create or upgrade the schema, WAL journal
+  read_only,  ///< `mode=ro`: never writes; refuses a schema that needs upgrading
+  immutable,  ///< `mode=ro&immutable=1`: for a copy no process writes to (batch workers)
+};
+
+class store {
+public:
+  /// Opens (and for read_write creates or upgrades) the database at `path`.
+  /// Fails with schema_too_new when the file was written by a newer quotecheck,
+  /// and with db_error when the file is missing (read-only modes) or not SQLite.
+  static result<store> open(const std::string &path, open_mode mode = open_mode::read_write);
+
+  store(store &&) noexcept;
+  store &operator=(store &&) noexcept;
+  store(const store &) = delete;
+  store &operator=(const store &) = delete;
+  ~store();
+
+  /// The file this store was opened on.
+  [[nodiscard]] const std::string &path() const;
+  /// The mode it was opened in.
+  [[nodiscard]] open_mode mode() const;
+  /// The raw connection, for the library's own SQL helpers.
+  [[nodiscard]] sqlite3 *handle() const;
+
+  /// A prepared statement for `sql`, compiled once per store and cached; it
+  /// comes back reset with its bindings cleared. Do not nest two uses of the
+  /// same SQL text. Returns nullptr (and sets `err`) when SQLite rejects it.
+  sqlite3_stmt *prepare(std::string_view sql, error &err) const;
+
+private:
+  struct impl;
+  explicit store(std::unique_ptr<impl> p);
+  std::unique_ptr<impl> impl_;
+};
+
+} // namespace quotecheck::db

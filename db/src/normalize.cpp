@@ -1,0 +1,208 @@
+#include <quotecheck/db/normalize.hpp>
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <unordered_set>
+
+namespace quotecheck::db {
+namespace {
+
+bool is_apostrophe(UChar32 c) {
+  return c == 0x27 || c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x2032 || c == 0x0060 || c == 0x00B4;
+}
+
+bool is_word_char(UChar32 c) {
+  if (u_isalnum(c))
+    return true;
+  auto t = u_charType(c);
+  return t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK || t == U_ENCLOSING_MARK;
+}
+
+icu::UnicodeString nfc(std::string_view text) {
+  auto u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2 *n = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status))
+    return u;
+  // Most text is already NFC; the quick check avoids a copy.
+  if (n->isNormalized(u, status) && U_SUCCESS(status))
+    return u;
+  status = U_ZERO_ERROR;
+  icu::UnicodeString out = n->normalize(u, status);
+  return U_SUCCESS(status) ? out : u;
+}
+
+std::string to_utf8(const icu::UnicodeString &u) {
+  std::string s;
+  u.toUTF8String(s);
+  return s;
+}
+
+/// Appends the words of `u` (already NFC) to `out`.
+void split_into(const icu::UnicodeString &u, std::vector<word> &out) {
+  const int32_t n = u.length();
+  int32_t i = 0;
+  while (i < n) {
+    UChar32 c = u.char32At(i);
+    if (!is_word_char(c)) {
+      i += U16_LENGTH(c);
+      continue;
+    }
+    icu::UnicodeString spelled;
+    icu::UnicodeString key;
+    while (i < n) {
+      c = u.char32At(i);
+      int32_t len = U16_LENGTH(c);
+      if (is_word_char(c)) {
+        spelled.append(c);
+        key.append(c);
+        i += len;
+        continue;
+      }
+      // Inner apostrophe (it's, O’Neill) or digit separator (1,000 / 3.5).
+      if (i + len < n) {
+        UChar32 next = u.char32At(i + len);
+        UChar32 prev = u.char32At(u.moveIndex32(i, -1));
+        if (is_apostrophe(c) && is_word_char(next)) {
+          spelled.append(c);
+          i += len;
+          continue;
+        }
+        if ((c == ',' || c == '.') && u_isdigit(prev) && u_isdigit(next)) {
+          spelled.append(c);
+          if (c == '.')
+            key.append(c);
+          i += len;
+          continue;
+        }
+      }
+      break;
+    }
+    key.foldCase();
+    out.push_back(word{to_utf8(spelled), to_utf8(key)});
+  }
+}
+
+} // namespace
+
+std::vector<word> split_words(std::string_view text) {
+  std::vector<word> out;
+  split_into(nfc(text), out);
+  return out;
+}
+
+std::string normalize(std::string_view text) {
+  std::string out;
+  for (auto &w : split_words(text)) {
+    if (!out.empty())
+      out += ' ';
+    out += w.key;
+  }
+  return out;
+}
+
+std::vector<quote_token> tokenize_quote(std::string_view quote) {
+  std::vector<quote_token> out;
+  auto add_gap = [&](std::string_view text, bool elision) {
+    if (!out.empty() && out.back().type == quote_token::kind::gap) {
+      out.back().text += ' ';
+      out.back().text += text;
+      out.back().elision = out.back().elision || elision;
+      return;
+    }
+    out.push_back(quote_token{quote_token::kind::gap, elision, std::string(text), {}});
+  };
+  auto add_words = [&](std::string_view text) {
+    for (auto &w : split_words(text))
+      out.push_back(quote_token{quote_token::kind::word, false, std::move(w.text), std::move(w.key)});
+  };
+
+  std::size_t start = 0; // beginning of the plain text not yet tokenised
+  std::size_t i = 0;
+  while (i < quote.size()) {
+    // "…" (U+2026)
+    if (quote.compare(i, 3, "\xE2\x80\xA6") == 0) {
+      add_words(quote.substr(start, i - start));
+      add_gap("\xE2\x80\xA6", true);
+      i += 3;
+      start = i;
+      continue;
+    }
+    // "..." or ". . ." (three or more dots, optionally spaced)
+    if (quote[i] == '.') {
+      std::size_t j = i;
+      int dots = 0;
+      while (j < quote.size() && (quote[j] == '.' || (quote[j] == ' ' && j + 1 < quote.size() && quote[j + 1] == '.'))) {
+        dots += quote[j] == '.';
+        ++j;
+      }
+      if (dots >= 3) {
+        add_words(quote.substr(start, i - start));
+        add_gap("...", true);
+        i = j;
+        start = i;
+        continue;
+      }
+    }
+    if (quote[i] == '[') {
+      std::size_t close = quote.find(']', i + 1);
+      if (close != std::string_view::npos && close - i <= 200) {
+        add_words(quote.substr(start, i - start));
+        std::string_view inside = quote.substr(i + 1, close - i - 1);
+        std::string folded;
+        for (char ch : inside)
+          if (!std::isspace(static_cast<unsigned char>(ch)) && ch != '*' && ch != '_')
+            folded += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        bool elision = folded == "..." || folded == "\xE2\x80\xA6";
+        if (folded != "sic" && folded != "sic!")
+          add_gap(quote.substr(i, close - i + 1), elision);
+        i = close + 1;
+        start = i;
+        continue;
+      }
+    }
+    ++i;
+  }
+  add_words(quote.substr(start));
+  return out;
+}
+
+bool is_stopword(std::string_view key) {
+  static const std::unordered_set<std::string_view> words = {
+      "a",       "about",   "above",  "after",    "again",  "against", "all",     "also",    "am",
+      "an",      "and",     "any",    "are",      "as",     "at",      "be",      "because", "been",
+      "before",  "being",   "below",  "between",  "both",   "but",     "by",      "can",     "could",
+      "did",     "do",      "does",   "doing",    "down",   "during",  "each",    "even",    "ever",
+      "few",     "for",     "from",   "further",  "had",    "has",     "have",    "having",  "he",
+      "her",     "here",    "hers",   "herself",  "him",    "himself", "his",     "how",     "i",
+      "if",      "in",      "into",   "is",       "it",     "its",     "itself",  "just",    "let",
+      "lets",    "me",      "more",   "most",     "much",   "must",    "my",      "myself",  "of",
+      "off",     "on",      "once",   "only",     "or",     "other",   "ought",   "our",     "ours",
+      "ourselves", "out",   "over",   "own",      "really", "said",    "same",    "say",     "says",
+      "shall",   "she",     "should", "so",       "some",   "such",    "than",    "that",    "thats",
+      "the",     "their",   "theirs", "them",     "themselves", "then", "there",  "theres",  "these",
+      "they",    "theyre",  "this",   "those",    "through", "to",     "too",     "truly",   "under",
+      "until",   "up",      "us",     "very",     "was",    "we",      "were",    "weve",    "what",
+      "when",    "where",   "which",  "while",    "who",    "whom",    "why",     "will",    "with",
+      "would",   "you",     "your",   "yours",    "yourself", "im",    "ive",     "ill",     "id",
+      "youre",   "hes",     "shes",   "were",     "its",    "well",    "whats",   "whos",    "told",
+      "stated",  "added",   "still",  "indeed",   "quite",  "rather",  "simply",  "actually", "certainly",
+      "definitely"};
+  return words.count(key) != 0;
+}
+
+bool is_negation(std::string_view key) {
+  static const std::unordered_set<std::string_view> words = {
+      "not",    "no",     "never",   "nothing", "none",    "neither", "nor",    "nobody",  "cannot",
+      "cant",   "dont",   "doesnt",  "didnt",   "wont",    "wouldnt", "isnt",   "arent",   "wasnt",
+      "werent", "hasnt",  "havent",  "hadnt",   "shouldnt", "couldnt", "mustnt", "neednt", "without",
+      "nowhere"};
+  return words.count(key) != 0;
+}
+
+} // namespace quotecheck::db

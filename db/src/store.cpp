@@ -1,0 +1,134 @@
+#include <quotecheck/db/schema.hpp>
+#include <quotecheck/db/store.hpp>
+
+#include "sql.hpp"
+
+#include <string>
+#include <unordered_map>
+
+namespace quotecheck::db {
+
+struct store::impl {
+  sqlite3 *db = nullptr;
+  std::string path;
+  open_mode mode = open_mode::read_write;
+  std::unordered_map<std::string, sqlite3_stmt *> cache;
+
+  ~impl() {
+    for (auto &[sql, st] : cache)
+      sqlite3_finalize(st);
+    if (db != nullptr)
+      sqlite3_close_v2(db);
+  }
+};
+
+namespace {
+
+/// Percent-encodes a path for a `file:` URI so '?', '#' and '%' in names survive.
+std::string file_uri(const std::string &path, const char *query) {
+  std::string uri = "file:";
+  for (unsigned char c : path) {
+    if (c == '?' || c == '#' || c == '%' || c < 0x20) {
+      static const char *hex = "0123456789ABCDEF";
+      uri += '%';
+      uri += hex[c >> 4];
+      uri += hex[c & 15];
+    } else {
+      uri += static_cast<char>(c);
+    }
+  }
+  uri += query;
+  return uri;
+}
+
+} // namespace
+
+store::store(std::unique_ptr<impl> p) : impl_(std::move(p)) {}
+store::store(store &&) noexcept = default;
+store &store::operator=(store &&) noexcept = default;
+store::~store() = default;
+
+const std::string &store::path() const { return impl_->path; }
+open_mode store::mode() const { return impl_->mode; }
+sqlite3 *store::handle() const { return impl_->db; }
+
+sqlite3_stmt *store::prepare(std::string_view sql, error &err) const {
+  std::string key(sql);
+  if (auto it = impl_->cache.find(key); it != impl_->cache.end()) {
+    sqlite3_reset(it->second);
+    sqlite3_clear_bindings(it->second);
+    return it->second;
+  }
+  sqlite3_stmt *st = nullptr;
+  if (sqlite3_prepare_v3(impl_->db, key.c_str(), static_cast<int>(key.size()), SQLITE_PREPARE_PERSISTENT, &st,
+                         nullptr) != SQLITE_OK) {
+    err = detail::sqlite_error(impl_->db, "cannot prepare SQL");
+    return nullptr;
+  }
+  impl_->cache.emplace(std::move(key), st);
+  return st;
+}
+
+result<store> store::open(const std::string &path, open_mode mode) {
+  auto p = std::make_unique<impl>();
+  p->path = path;
+  p->mode = mode;
+  int flags = SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
+  std::string uri;
+  switch (mode) {
+  case open_mode::read_write:
+    flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    uri = file_uri(path, "");
+    break;
+  case open_mode::read_only:
+    flags |= SQLITE_OPEN_READONLY;
+    uri = file_uri(path, "?mode=ro");
+    break;
+  case open_mode::immutable:
+    flags |= SQLITE_OPEN_READONLY;
+    uri = file_uri(path, "?mode=ro&immutable=1");
+    break;
+  }
+  int rc = sqlite3_open_v2(uri.c_str(), &p->db, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string why = p->db != nullptr ? sqlite3_errmsg(p->db) : "out of memory";
+    return error{error_code::db_error, "cannot open database " + path + ": " + why, 0};
+  }
+  sqlite3_busy_timeout(p->db, 5000);
+  sqlite3_extended_result_codes(p->db, 1);
+
+  if (mode == open_mode::read_write) {
+    // Upgrade (or refuse a newer file) before touching the journal mode, so a
+    // file we may not write is left exactly as it was.
+    if (auto r = detail::exec(p->db, "PRAGMA foreign_keys = ON"); !r.ok())
+      return error{error_code::db_error, "cannot open database " + path + ": " + r.err().message, 0};
+    if (auto r = upgrade_schema(p->db); !r.ok()) {
+      auto e = r.err();
+      e.message = path + ": " + e.message;
+      return e;
+    }
+    if (auto r = detail::exec(p->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL"); !r.ok())
+      return error{error_code::db_error, "cannot open database " + path + ": " + r.err().message, 0};
+  } else {
+    store probe(std::move(p));
+    auto v = schema_version(probe);
+    if (!v.ok())
+      return error{error_code::db_error, "cannot open database " + path + ": " + v.err().message, 0};
+    if (v.value() > current_schema_version)
+      return error{error_code::schema_too_new,
+                   path + ": database schema version " + std::to_string(v.value()) +
+                       " is newer than this quotecheck supports (" + std::to_string(current_schema_version) +
+                       "); upgrade quotecheck",
+                   0};
+    if (v.value() < current_schema_version)
+      return error{error_code::db_error,
+                   path + (v.value() == 0 ? ": not a quotecheck database (run `quotecheck db init`)"
+                                          : ": database schema is older than this quotecheck; run "
+                                            "`quotecheck db init` to upgrade it"),
+                   0};
+    return probe;
+  }
+  return store(std::move(p));
+}
+
+} // namespace quotecheck::db

@@ -1,0 +1,432 @@
+/// Reported-speech frames. Each sentence is seen as a sequence of items,
+/// where a quoted passage counts as one item; the frame patterns then run
+/// over that sequence:
+///
+///   content first   C , SOURCE CUE [adjuncts] .      C , CUE SOURCE .
+///                   C , according to SOURCE .
+///   source first    SOURCE [, APPOSITION ,] CUE [object] [adjuncts] [that|,|:] C .
+///                   According to SOURCE , C .
+///
+/// C may be a quotation (the frame attributes a direct quote), text holding
+/// a quotation (a mixed quote) or plain words (indirect speech). The
+/// patterns only mark spans; naming the speaker is attribution's job.
+
+#include "quotecheck/parser/lexicon.hpp"
+
+#include "passes.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace quotecheck::parser::detail {
+
+namespace {
+
+/// One item of a sentence: a token, or a whole quotation.
+struct item {
+  std::uint32_t first; ///< first token (the opening mark for a quotation)
+  std::uint32_t last;  ///< one past the last token
+  std::int32_t quote = -1;
+};
+
+bool in(std::string_view w, std::initializer_list<std::string_view> set) {
+  return std::any_of(set.begin(), set.end(), [&](std::string_view s) {
+    if (s.size() != w.size()) {
+      return false;
+    }
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const char c = w[i] >= 'A' && w[i] <= 'Z' ? static_cast<char>(w[i] - 'A' + 'a') : w[i];
+      if (c != s[i]) {
+        return false;
+      }
+    }
+    return true;
+  });
+}
+
+bool is_determiner(std::string_view w) {
+  return in(w, {"the", "a", "an", "this", "that", "these", "those", "one", "two", "three", "several", "some",
+                "many", "other", "another", "his", "her", "its", "their", "our", "both"});
+}
+
+bool is_name_particle(std::string_view w) {
+  return in(w, {"and", "of", "for", "the", "de", "van", "von", "der", "den", "bin", "al", "la", "le", "del",
+                "da", "di", "du", "ibn", "y", "&", "on", "in"});
+}
+
+class frame_finder {
+public:
+  frame_finder(pass_state &st, document &doc) : st_(st), doc_(doc), text_(st.text), toks_(st.tokens) {}
+
+  void run() {
+    std::size_t q = 0;
+    for (std::uint32_t s = 0; s < st_.sentences.size(); ++s) {
+      build_items(st_.sentences[s], q);
+      sentence_ = s;
+      find();
+    }
+  }
+
+private:
+  pass_state &st_;
+  document &doc_;
+  std::string_view text_;
+  const std::vector<token> &toks_;
+  std::vector<item> items_;
+  std::uint32_t sentence_ = 0;
+
+  std::string_view word(std::size_t k) const {
+    const item &it = items_[k];
+    return it.quote >= 0 ? std::string_view{} : text_of(text_, toks_[it.first]);
+  }
+  const token *tok_at(std::size_t k) const { return items_[k].quote >= 0 ? nullptr : &toks_[items_[k].first]; }
+  bool is_word(std::size_t k) const { return tok_at(k) != nullptr && tok_at(k)->cls == token_class::word; }
+  bool is_punct(std::size_t k, std::string_view p) const {
+    return tok_at(k) != nullptr && tok_at(k)->cls == token_class::punct && word(k) == p;
+  }
+  bool is_cap(std::size_t k) const { return is_word(k) && tok_at(k)->is(capitalised); }
+
+  /// Items of a sentence; quotes are collapsed to one item each.
+  void build_items(token_range r, std::size_t &q) {
+    items_.clear();
+    const std::size_t nq = doc_.quotes.size();
+    for (std::uint32_t i = r.first; i < r.last;) {
+      while (q < nq && st_.quote_open_tok[q] < i && st_.quote_close_tok[q] < i) {
+        ++q;
+      }
+      if (q < nq && st_.quote_open_tok[q] == i) {
+        const std::uint32_t end = std::min(std::max(st_.quote_close_tok[q] + 1, i + 1), r.last);
+        items_.push_back({i, end, static_cast<std::int32_t>(q)});
+        i = end;
+        continue;
+      }
+      if (toks_[i].cls != token_class::newline && !(toks_[i].cls == token_class::mark)) {
+        items_.push_back({i, i + 1, -1});
+      }
+      ++i;
+    }
+  }
+
+  /// The lemma if item k is a verb of saying used as a verb ("the report" is a noun).
+  std::string_view cue_lemma(std::size_t k) const {
+    if (!is_word(k)) {
+      return {};
+    }
+    const std::string_view lemma = speech_lemma(word(k));
+    if (lemma.empty()) {
+      return {};
+    }
+    if (k > 0 && is_word(k - 1) && (is_determiner(word(k - 1)) || in(word(k - 1), {"to", "of", "for"}))) {
+      // "the report", "to say" (but "declined to say" is a negated cue: keep "to"
+      // only after a refusal or a modal construction)
+      if (!(in(word(k - 1), {"to"}) && k > 1 && in(word(k - 2), {"declined", "refused", "wanted", "going", "used",
+                                                                   "continued", "went", "began", "proceeded"}))) {
+        return {};
+      }
+    }
+    // Bare base forms and -ing forms need a subject or auxiliary: "we say", "is saying".
+    return lemma;
+  }
+
+  /// Negated or hypothetical cue ("did not say", "declined to say", "would say").
+  cue_mode mode_of(std::size_t k) const {
+    for (std::size_t j = k; j-- > 0 && j + 4 > k;) {
+      if (!is_word(j)) {
+        break;
+      }
+      const std::string_view w = word(j);
+      if (in(w, {"not", "never", "didn't", "doesn't", "don't", "won't", "wouldn't", "hasn't", "haven't",
+                 "didn\u2019t", "doesn\u2019t", "don\u2019t", "declined", "refused", "denied", "n't"})) {
+        return cue_mode::negated;
+      }
+      if (in(w, {"would", "could", "might", "may", "should", "will", "can", "must", "if"})) {
+        return cue_mode::hypothetical;
+      }
+    }
+    return cue_mode::asserted;
+  }
+
+  /// Can item k be part of a source noun phrase?
+  bool np_word(std::size_t k) const {
+    if (items_[k].quote >= 0) {
+      return false;
+    }
+    const token &t = *tok_at(k);
+    if (t.cls == token_class::word) {
+      const std::string_view w = word(k);
+      return t.is(capitalised) || is_name_particle(w) || is_title_word(w) || is_determiner(w) ||
+             is_document_word(w) || is_organisation_word(w) ||
+             pronoun_gender(w) != 0 || in(w, {"who", "officials", "sources", "people", "source", "official",
+                                               "spokesman", "spokeswoman", "spokesperson", "familiar", "with",
+                                               "matter", "senior", "aides", "aide", "analysts", "experts",
+                                               "residents", "witnesses", "police", "diplomats", "diplomat"});
+    }
+    if (t.cls == token_class::number) {
+      return true;
+    }
+    return (t.cls == token_class::punct && (word(k) == "." || word(k) == "-" || word(k) == "&")) ;
+  }
+
+  /// Walks back from the cue at v over a source noun phrase; returns its first item (== v if none).
+  std::size_t source_before(std::size_t v, std::size_t floor) const {
+    std::size_t j = v;
+    // Adverbs between subject and verb: "Lammy also said", "has said".
+    while (j > floor && is_word(j - 1) &&
+           (in(word(j - 1), {"also", "later", "then", "again", "previously", "has", "had", "have", "was", "is",
+                             "were", "are", "once", "repeatedly", "reportedly", "publicly", "privately",
+                             "recently", "further", "had", "did", "does", "do", "not", "never", "would",
+                             "could", "will", "may", "might", "just", "first", "last", "separately"}) ||
+            word(j - 1).ends_with("ly"))) {
+      --j;
+    }
+    const std::size_t verb_edge = j;
+    std::size_t n = 0;
+    bool saw_and = false;
+    while (j > floor && n < 12) {
+      const std::size_t k = j - 1;
+      if (np_word(k)) {
+        saw_and = saw_and || word(k) == "and";
+        --j;
+        ++n;
+        continue;
+      }
+      // A comma inside an organisation's name: "Foreign, Commonwealth and Development Office".
+      if (is_punct(k, ",") && saw_and && k > floor && is_cap(k - 1) && is_cap(k + 1) && j < verb_edge &&
+          is_organisation_word(word(verb_edge - 1))) {
+        --j;
+        ++n;
+        continue;
+      }
+      break;
+    }
+    // Trim leading particles ("and Smith" → "Smith") and a pronoun followed by more words.
+    while (j < verb_edge && is_word(j) && in(word(j), {"and", "of", "for", "on", "in", "with"})) {
+      ++j;
+    }
+    if (j < verb_edge) {
+      // A source needs a noun: a capitalised word, a pronoun, or a source word.
+      bool head = false;
+      for (std::size_t k = j; k < verb_edge; ++k) {
+        head = head || is_cap(k) || (is_word(k) && (pronoun_gender(word(k)) != 0 || !is_determiner(word(k))));
+      }
+      if (!head) {
+        return v;
+      }
+      return j;
+    }
+    return v;
+  }
+
+  /// Walks forward from item k over a source noun phrase (for "said Smith", "according to X").
+  std::size_t source_after(std::size_t k, std::size_t end) const {
+    std::size_t j = k;
+    std::size_t n = 0;
+    while (j < end && n < 12 && np_word(j)) {
+      ++j;
+      ++n;
+    }
+    // "a spokesman for the ministry": keep the prepositional tail
+    while (j < end && j > k && (is_punct(j, ",") && j + 1 < end && is_word(j + 1) &&
+                               (is_determiner(word(j + 1))))) {
+      break;
+    }
+    return j;
+  }
+
+  /// The last item of the sentence that is not closing punctuation.
+  std::size_t content_end() const {
+    std::size_t e = items_.size();
+    while (e > 0 && items_[e - 1].quote < 0 && tok_at(e - 1)->cls == token_class::punct) {
+      --e;
+    }
+    return e;
+  }
+
+  span item_span(std::size_t a, std::size_t b) const {
+    // Byte span from item a to item b (exclusive), covering quotation marks of quote items.
+    return {toks_[items_[a].first].begin, toks_[items_[b - 1].last - 1].end};
+  }
+
+  /// Records a frame; `content` items [ca, cb), source [sa, sb), cue item v (and v2 for two-word cues).
+  void add(std::size_t ca, std::size_t cb, std::size_t sa, std::size_t sb, std::size_t v, std::size_t v_end,
+           std::string_view lemma, frame_layout layout) {
+    frame f;
+    f.layout = layout;
+    f.sentence = sentence_;
+    f.verb.words = item_span(v, v_end);
+    f.verb.lemma = std::string(lemma);
+    f.verb.mode = mode_of(v);
+    if (sa < sb) {
+      f.source = item_span(sa, sb);
+    }
+    // Trim a trailing comma and "that" from the content's edges.
+    while (ca < cb && (is_punct(ca, ",") || is_punct(ca, ":") || (is_word(ca) && in(word(ca), {"that"})))) {
+      ++ca;
+    }
+    while (cb > ca && items_[cb - 1].quote < 0 && tok_at(cb - 1)->cls == token_class::punct) {
+      --cb;
+    }
+    if (ca < cb) {
+      f.content = item_span(ca, cb);
+      // A frame whose content is exactly one quotation attributes that quotation.
+      if (cb == ca + 1 && items_[ca].quote >= 0) {
+        f.quote_index = items_[ca].quote;
+        f.content = doc_.quotes[static_cast<std::size_t>(items_[ca].quote)].content;
+      } else {
+        for (std::size_t k = ca; k < cb; ++k) {
+          if (items_[k].quote >= 0) {
+            f.quote_index = items_[k].quote; // the quotation inside reported speech (mixed)
+            break;
+          }
+        }
+      }
+    } else {
+      f.layout = frame_layout::cue_only;
+    }
+    doc_.frames.push_back(std::move(f));
+  }
+
+  void find() {
+    const std::size_t n = items_.size();
+    if (n < 2) {
+      return;
+    }
+    const std::size_t end = content_end();
+    // "According to X, C." at the start.
+    if (n > 3 && is_word(0) && in(word(0), {"according"}) && is_word(1) && in(word(1), {"to"})) {
+      std::size_t s_end = source_after(2, end);
+      if (s_end > 2 && s_end < end && is_punct(s_end, ",")) {
+        add(s_end + 1, end, 2, s_end, 0, 2, "according to", frame_layout::according_to);
+        return;
+      }
+    }
+    // Content first: the trailing attribution after the last comma (or quote).
+    for (std::size_t c = 1; c + 1 < end; ++c) {
+      const bool after_quote = items_[c - 1].quote >= 0;
+      if (!is_punct(c, ",") && !after_quote) {
+        continue;
+      }
+      const std::size_t a = is_punct(c, ",") ? c + 1 : c;
+      if (a >= end) {
+        continue;
+      }
+      // ", according to X."
+      if (is_word(a) && in(word(a), {"according"}) && a + 1 < end && in(word(a + 1), {"to"})) {
+        const std::size_t s_end = source_after(a + 2, end);
+        if (s_end > a + 2 && end - s_end <= 8) {
+          add(0, c, a + 2, s_end, a, a + 2, "according to", frame_layout::content_first);
+          return;
+        }
+        continue;
+      }
+      // ", said X." (inverted)
+      if (const std::string_view lemma = cue_lemma(a); !lemma.empty()) {
+        const std::size_t s_end = source_after(a + 1, end);
+        if (s_end > a + 1 && end - s_end <= 8 && c > 0) {
+          add(0, c, a + 1, s_end, a, a + 1, lemma, frame_layout::content_first);
+          return;
+        }
+      }
+      // ", X said [adjuncts]."
+      for (std::size_t v = a + 1; v < end && v <= a + 13; ++v) {
+        const std::string_view lemma = cue_lemma(v);
+        if (lemma.empty()) {
+          continue;
+        }
+        if (end - v > 10 || (v + 1 < end && is_word(v + 1) && in(word(v + 1), {"that"}))) {
+          break; // a clause follows: this is speaker-first
+        }
+        const std::size_t s = source_before(v, a);
+        if (s == a && c > 0) {
+          add(0, c, s, v_source_end(v), v, v + 1, lemma, frame_layout::content_first);
+          return;
+        }
+        break;
+      }
+    }
+    // Source first: the first cue with a subject before it.
+    for (std::size_t v = 1; v < end; ++v) {
+      const std::string_view lemma = cue_lemma(v);
+      if (lemma.empty()) {
+        continue;
+      }
+      std::size_t floor = 0;
+      for (std::size_t k = v; k-- > 0;) {
+        if (is_punct(k, ",") || is_punct(k, ";") || is_punct(k, "(") || items_[k].quote >= 0) {
+          floor = k + 1;
+          break;
+        }
+      }
+      std::size_t s = source_before(v, floor);
+      std::size_t role_a = s;
+      // Apposition: "Hugh Hill, a doctor, said" / "Kallas, the EU's chief, said".
+      if (s == v && v >= 2 && is_punct(v - 1, ",")) {
+        std::size_t k = v - 1;
+        std::size_t steps = 0;
+        while (k > 0 && !is_punct(k - 1, ",") && steps < 10) {
+          --k;
+          ++steps;
+        }
+        if (k > 1 && is_punct(k - 1, ",")) {
+          const std::size_t s2 = source_before(k - 1, 0);
+          if (s2 < k - 1) {
+            s = s2;
+            role_a = k - 1;
+          }
+        }
+      }
+      (void)role_a;
+      if (s == v) {
+        continue;
+      }
+      // Skip the object and adjuncts: "told reporters in Brussels on Monday that".
+      std::size_t c = v + 1;
+      if (in(lemma, {"tell", "inform", "remind", "assure", "warn", "urge", "ask", "advise", "brief"})) {
+        const std::size_t o = source_after(c, end);
+        c = o > c && o - c <= 4 ? o : c;
+      }
+      std::size_t scan = c;
+      while (scan < end && scan < c + 9 && is_word(scan) &&
+             !in(word(scan), {"that", "he", "she", "they", "it", "we", "i", "the", "there"})) {
+        if (in(word(scan), {"in", "on", "at", "during", "after", "before", "to", "from", "about", "last", "this",
+                            "earlier", "late", "early", "over", "via", "through", "while", "when"})) {
+          // a prepositional adjunct; skip it up to a comma, "that" or a quotation
+          std::size_t k = scan + 1;
+          while (k < end && k < scan + 6 && !is_punct(k, ",") && items_[k].quote < 0 &&
+                 !(is_word(k) && in(word(k), {"that"}))) {
+            ++k;
+          }
+          if (k < end && (is_punct(k, ",") || items_[k].quote >= 0 || in(word(k), {"that"}))) {
+            scan = k;
+          }
+          break;
+        }
+        break;
+      }
+      c = scan;
+      add(c, end, s, v_source_end(v), v, v + 1, lemma, frame_layout::source_first);
+      return;
+    }
+  }
+
+  /// The end of the source for a source-before-cue frame: the cue itself
+  /// minus adverbs ("Lammy also said" → "Lammy").
+  std::size_t v_source_end(std::size_t v) const {
+    std::size_t j = v;
+    while (j > 0 && is_word(j - 1) &&
+           (in(word(j - 1), {"also", "later", "then", "again", "previously", "has", "had", "have", "was", "is",
+                             "were", "are", "once", "repeatedly", "reportedly", "publicly", "privately",
+                             "recently", "further", "did", "does", "do", "not", "never", "would", "could",
+                             "will", "may", "might", "just", "first", "last", "separately"}) ||
+            word(j - 1).ends_with("ly"))) {
+      --j;
+    }
+    return j;
+  }
+};
+
+} // namespace
+
+void find_frames(pass_state &st, document &doc) { frame_finder(st, doc).run(); }
+
+} // namespace quotecheck::parser::detail

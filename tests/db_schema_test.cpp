@@ -1,0 +1,232 @@
+/// The database file: schema creation and versioning, open modes, prepared
+/// SQL with hostile text, FTS kept in sync, sightings.
+
+#include "db_test_support.hpp"
+
+#include <quotecheck/db/maintenance.hpp>
+#include <quotecheck/db/matcher.hpp>
+#include <quotecheck/db/schema.hpp>
+#include <quotecheck/db/sightings.hpp>
+#include <quotecheck/db/speakers.hpp>
+
+#include <sqlite3.h>
+
+#include <fstream>
+
+using namespace quotecheck;
+using qc_test::temp_db;
+
+namespace {
+
+std::string scalar(const db::store &s, const char *sql) {
+  sqlite3_stmt *st = nullptr;
+  REQUIRE(sqlite3_prepare_v2(s.handle(), sql, -1, &st, nullptr) == SQLITE_OK);
+  std::string out;
+  if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) != nullptr)
+    out = reinterpret_cast<const char *>(sqlite3_column_text(st, 0));
+  sqlite3_finalize(st);
+  return out;
+}
+
+void set_user_version(const std::string &path, int v) {
+  sqlite3 *db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  std::string sql = "PRAGMA user_version = " + std::to_string(v);
+  REQUIRE(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+}
+
+} // namespace
+
+TEST_CASE("a new database gets the current schema, WAL and FTS5", "[db][schema]") {
+  temp_db t;
+  auto s = t.open();
+  auto v = db::schema_version(s);
+  REQUIRE(v.ok());
+  CHECK(v.value() == db::current_schema_version);
+  CHECK(scalar(s, "PRAGMA journal_mode") == "wal");
+  for (const char *table : {"speakers", "aliases", "roles", "statements", "statements_fts", "quotes_seen"}) {
+    std::string sql = std::string("SELECT name FROM sqlite_master WHERE name = '") + table + "'";
+    CHECK(scalar(s, sql.c_str()) == table);
+  }
+}
+
+TEST_CASE("reopening a current database changes nothing", "[db][schema]") {
+  temp_db t;
+  {
+    auto s = t.open();
+    qc_test::import_jsonl(s, R"({"speaker": "A", "text": "one two three"})" "\n");
+  }
+  auto s = t.open();
+  auto st = db::stats(s);
+  REQUIRE(st.ok());
+  CHECK(st.value().statements == 1);
+  CHECK(st.value().schema_version == db::current_schema_version);
+}
+
+TEST_CASE("a database from a newer quotecheck is refused and left alone", "[db][schema]") {
+  temp_db t;
+  { auto s = t.open(); }
+  set_user_version(t.path(), db::current_schema_version + 1);
+  for (auto mode : {db::open_mode::read_write, db::open_mode::read_only, db::open_mode::immutable}) {
+    auto s = db::store::open(t.path(), mode);
+    REQUIRE_FALSE(s.ok());
+    CHECK(s.err().code == error_code::schema_too_new);
+    CHECK_THAT(s.err().message, Catch::Contains("newer") && Catch::Contains(t.path()));
+  }
+  // Untouched: still the newer version.
+  sqlite3 *raw = nullptr;
+  REQUIRE(sqlite3_open(t.path().c_str(), &raw) == SQLITE_OK);
+  sqlite3_stmt *st = nullptr;
+  sqlite3_prepare_v2(raw, "PRAGMA user_version", -1, &st, nullptr);
+  REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+  CHECK(sqlite3_column_int(st, 0) == db::current_schema_version + 1);
+  sqlite3_finalize(st);
+  sqlite3_close(raw);
+}
+
+TEST_CASE("a newer empty file is not given our tables", "[db][schema]") {
+  temp_db t;
+  set_user_version(t.path(), 42);
+  auto s = db::store::open(t.path(), db::open_mode::read_write);
+  REQUIRE_FALSE(s.ok());
+  CHECK(s.err().code == error_code::schema_too_new);
+  sqlite3 *raw = nullptr;
+  REQUIRE(sqlite3_open(t.path().c_str(), &raw) == SQLITE_OK);
+  sqlite3_stmt *st = nullptr;
+  sqlite3_prepare_v2(raw, "SELECT count(*) FROM sqlite_master", -1, &st, nullptr);
+  REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+  CHECK(sqlite3_column_int(st, 0) == 0);
+  sqlite3_finalize(st);
+  sqlite3_close(raw);
+}
+
+TEST_CASE("read-only opens: missing file, non-quotecheck file, immutable workers", "[db][schema]") {
+  temp_db t;
+  auto missing = db::store::open(t.path(), db::open_mode::read_only);
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.err().code == error_code::db_error);
+
+  { // an SQLite file that is not ours
+    sqlite3 *raw = nullptr;
+    REQUIRE(sqlite3_open(t.path().c_str(), &raw) == SQLITE_OK);
+    sqlite3_exec(raw, "CREATE TABLE other(x)", nullptr, nullptr, nullptr);
+    sqlite3_close(raw);
+  }
+  auto foreign = db::store::open(t.path(), db::open_mode::read_only);
+  REQUIRE_FALSE(foreign.ok());
+  CHECK_THAT(foreign.err().message, Catch::Contains("not a quotecheck database"));
+
+  temp_db t2;
+  {
+    auto s = t2.open();
+    qc_test::import_jsonl(s, R"({"speaker": "Ada", "text": "the engine weaves algebraic patterns"})" "\n");
+    sqlite3_exec(s.handle(), "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr);
+  }
+  auto ro = db::store::open(t2.path(), db::open_mode::immutable);
+  REQUIRE(ro.ok());
+  auto m = db::lookup(ro.value(), "weaves algebraic patterns");
+  REQUIRE(m.ok());
+  REQUIRE(m.value().size() == 1);
+  CHECK(m.value()[0].stmt.speaker == "Ada");
+  auto w = db::import_text(ro.value(), R"({"speaker": "B", "text": "x y z"})", "x.jsonl");
+  REQUIRE_FALSE(w.ok());
+  CHECK(w.err().code == error_code::usage);
+}
+
+TEST_CASE("hostile text goes through bound parameters and comes back exactly", "[db][schema][security]") {
+  temp_db t;
+  auto s = t.open();
+  const std::string name = "Robert'); DROP TABLE statements;--";
+  const std::string text = "We said \"no\"; DROP TABLE speakers; -- and 'quoted' % _ * NEAR( OR AND";
+  const std::string alias = "Bobby\" OR 1=1 --";
+  std::vector<db::statement_input> in(1);
+  in[0].speaker = name;
+  in[0].text = text;
+  in[0].aliases = {alias};
+  in[0].source = "'; DELETE FROM aliases; --";
+  REQUIRE(db::add_statements(s, in).ok());
+
+  auto m = db::lookup(s, text, name, 5);
+  REQUIRE(m.ok());
+  REQUIRE(m.value().size() == 1);
+  CHECK(m.value()[0].stmt.speaker == name);
+  CHECK(m.value()[0].stmt.text == text);
+  CHECK(m.value()[0].stmt.source == in[0].source);
+  CHECK(m.value()[0].score == Approx(1.0));
+
+  auto ids = db::resolve_speaker(s, alias);
+  REQUIRE(ids.ok());
+  REQUIRE(ids.value().size() == 1);
+  auto sp = db::speaker_by_id(s, ids.value()[0]);
+  REQUIRE(sp.ok());
+  CHECK(sp.value().name == name);
+  CHECK(sp.value().aliases == std::vector<std::string>{alias});
+
+  auto st = db::stats(s);
+  REQUIRE(st.ok());
+  CHECK(st.value().statements == 1);
+  CHECK(st.value().aliases == 1);
+}
+
+TEST_CASE("FTS queries built from hostile quotes are valid FTS5", "[db][schema][security]") {
+  temp_db t;
+  auto s = t.open();
+  qc_test::import_jsonl(s, R"({"speaker": "A", "text": "plain words about NEAR and OR"})" "\n");
+  for (const char *q : {"\"unbalanced", "NEAR(a b", "a AND OR NOT", "col:value ^start", "*", "'); --", "x\"y"}) {
+    auto m = db::lookup(s, q);
+    INFO(q);
+    CHECK(m.ok());
+  }
+  auto m = db::lookup(s, "about NEAR and OR");
+  REQUIRE(m.ok());
+  REQUIRE_FALSE(m.value().empty());
+  CHECK(m.value()[0].score == Approx(1.0));
+}
+
+TEST_CASE("the FTS index follows deletes and updates", "[db][schema]") {
+  temp_db t;
+  auto s = t.open();
+  qc_test::import_jsonl(s, R"({"speaker": "A", "text": "the lighthouse keeper counted ships"})" "\n"
+                           R"({"speaker": "A", "text": "the baker sold warm bread"})" "\n");
+  REQUIRE(sqlite3_exec(s.handle(), "DELETE FROM statements WHERE text LIKE '%lighthouse%'", nullptr, nullptr,
+                       nullptr) == SQLITE_OK);
+  auto gone = db::lookup(s, "lighthouse keeper counted ships");
+  REQUIRE(gone.ok());
+  CHECK(gone.value().empty());
+  REQUIRE(sqlite3_exec(s.handle(), "UPDATE statements SET text = 'the baker sold cold cake'", nullptr, nullptr,
+                       nullptr) == SQLITE_OK);
+  auto moved = db::lookup(s, "cold cake");
+  REQUIRE(moved.ok());
+  REQUIRE(moved.value().size() == 1);
+  CHECK(db::lookup(s, "warm bread").value().empty());
+}
+
+TEST_CASE("sightings record first appearance and later variants", "[db][schema][sightings]") {
+  temp_db t;
+  auto s = t.open();
+  qc_test::import_jsonl(s, R"({"speaker": "A", "text": "We will stand firm."})" "\n");
+  const std::int64_t sid = 1;
+  db::sighting a{"We will stand firm.", "A", sid, "quote.verified", "doc-2", "https://b.example/2", "B", "2025-03-19"};
+  db::sighting b{"We will stand firm", "A", sid, "quote.verified", "doc-1", "https://a.example/1", "A", "2025-03-18"};
+  db::sighting c{"We shall stand firm", "A", sid, "quote.altered", "doc-3", "https://c.example/3", "C", "2025-03-20"};
+  auto ra = db::record_sighting(s, a);
+  REQUIRE(ra.ok());
+  CHECK(ra.value().first_seen_id == ra.value().id); // first so far
+  auto rb = db::record_sighting(s, b);              // an earlier article, audited later
+  REQUIRE(rb.ok());
+  CHECK(rb.value().first_seen_id == rb.value().id);
+  auto rc = db::record_sighting(s, c);
+  REQUIRE(rc.ok());
+  CHECK(rc.value().first_seen_id == rb.value().id);
+  CHECK(rc.value().variant);
+  auto all = db::sightings_of_statement(s, sid);
+  REQUIRE(all.ok());
+  REQUIRE(all.value().size() == 3);
+  CHECK(all.value()[0].seen.article_id == "doc-1");
+  CHECK(all.value()[1].first_seen_id == rb.value().id);
+  CHECK_FALSE(all.value()[1].variant); // differs only in punctuation
+  auto by_text = db::sightings_of_text(s, "we will STAND firm!");
+  REQUIRE(by_text.ok());
+  CHECK(by_text.value().size() == 2);
+}
