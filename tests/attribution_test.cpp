@@ -38,6 +38,9 @@ TEST_CASE("apposition gives the role", "[attribution]") {
                            "Costa said the strike would go on.\n";
   qp::document doc;
   const auto quotes = attribute_text(text, doc);
+  for (const auto &q : quotes) {
+    INFO(span_text(doc, q.content));
+  }
   REQUIRE(quotes.size() == 1);
   CHECK(speaker_of(quotes[0]) == "Maria Costa");
   CHECK(quotes[0].who->role == "union's leader");

@@ -75,7 +75,7 @@ TEST_CASE("speaker first: X told Y that C", "[frames]") {
 
 TEST_CASE("speaker first: According to X, C", "[frames]") {
   check_frame({"According to the ministry, exports rose sharply.", "exports rose sharply", "the ministry",
-               "according to"});
+               "According to"});
 }
 
 TEST_CASE("a direct quotation is the content of its frame", "[frames]") {

@@ -28,9 +28,14 @@ constexpr std::size_t k_max_quote = 2000;
 enum step : std::uint8_t { start, match, ins, del, gap_skip, gap_pass, bracket_base };
 constexpr std::size_t k_max_bracket = 5;
 
-/// Cost packs (edits, -matches) so that ties prefer more matched words.
+/// Cost packs (edits, -matches) so that ties prefer more matched words. A
+/// quote word the statement lacks weighs twice a statement word the quote
+/// drops: words put in a speaker's mouth are the graver change, and the
+/// weighting keeps a changed word aligned as delete+insert beside its
+/// neighbours ("Russia isn't" vs "Russia is not") instead of an insert-only run.
 using cost_t = std::int64_t;
 constexpr cost_t k_edit = 1 << 16;
+constexpr cost_t k_insert = 2 * k_edit;
 constexpr cost_t k_inf = std::numeric_limits<cost_t>::max() / 4;
 
 void push(std::vector<diff_op> &diff, diff_op::kind op, const std::string &text) {
@@ -87,7 +92,7 @@ alignment align(const std::vector<quote_token> &quote_in, const std::vector<word
   for (std::size_t i = 1; i <= m; ++i) {
     const bool gap = q[i - 1].type == quote_token::kind::gap;
     // Column 0: the quote so far against no statement words.
-    cur[0] = gap ? prev[0] : prev[0] + k_edit;
+    cur[0] = gap ? prev[0] : prev[0] + k_insert;
     at(i, 0) = gap ? gap_pass : ins;
     for (std::size_t j = 1; j <= n; ++j) {
       if (gap && q[i - 1].elision) {
@@ -115,10 +120,10 @@ alignment align(const std::vector<quote_token> &quote_in, const std::vector<word
           }
         }
         cur[j] = best_cost;
-        at(i, j) = static_cast<std::uint8_t>(best_k == 0 ? gap_pass : bracket_base + best_k);
+        at(i, j) = static_cast<std::uint8_t>(best_k == 0 ? std::size_t{gap_pass} : bracket_base + best_k);
         continue;
       }
-      cost_t best = prev[j] + k_edit; // quote word not in the statement
+      cost_t best = prev[j] + k_insert; // quote word not in the statement
       std::uint8_t how = ins;
       cost_t d = cur[j - 1] + k_edit; // statement word missing from the quote
       if (d < best) {

@@ -312,17 +312,19 @@ private:
       }
       // ", according to X."
       if (is_word(a) && in(word(a), {"according"}) && a + 1 < end && in(word(a + 1), {"to"})) {
-        const std::size_t s_end = source_after(a + 2, end);
-        if (s_end > a + 2 && end - s_end <= 8) {
-          add(0, c, a + 2, s_end, a, a + 2, "according to", frame_layout::content_first);
+        if (end > a + 2 && end - a <= 12 && c >= 3) {
+          add(0, c, a + 2, end, a, a + 2, "according to", frame_layout::content_first);
           return;
         }
         continue;
       }
+      if (c < 3 && items_[c - 1].quote < 0 && !(c >= 2 && items_[c - 2].quote >= 0)) {
+        continue; // content first needs a clause (or a quotation) before the comma
+      }
       // ", said X." (inverted)
       if (const std::string_view lemma = cue_lemma(a); !lemma.empty()) {
         const std::size_t s_end = source_after(a + 1, end);
-        if (s_end > a + 1 && end - s_end <= 8 && c > 0) {
+        if (s_end > a + 1 && trailer_only(s_end, end)) {
           add(0, c, a + 1, s_end, a, a + 1, lemma, frame_layout::content_first);
           return;
         }
@@ -333,11 +335,15 @@ private:
         if (lemma.empty()) {
           continue;
         }
-        if (end - v > 10 || (v + 1 < end && is_word(v + 1) && in(word(v + 1), {"that"}))) {
+        std::size_t rest = v + 1;
+        if (is_tell_like(lemma)) {
+          rest = skip_object(rest, end);
+        }
+        if (!trailer_only(rest, end)) {
           break; // a clause follows: this is speaker-first
         }
         const std::size_t s = source_before(v, a);
-        if (s == a && c > 0) {
+        if (s == a) {
           add(0, c, s, v_source_end(v), v, v + 1, lemma, frame_layout::content_first);
           return;
         }
@@ -381,9 +387,8 @@ private:
       }
       // Skip the object and adjuncts: "told reporters in Brussels on Monday that".
       std::size_t c = v + 1;
-      if (in(lemma, {"tell", "inform", "remind", "assure", "warn", "urge", "ask", "advise", "brief"})) {
-        const std::size_t o = source_after(c, end);
-        c = o > c && o - c <= 4 ? o : c;
+      if (is_tell_like(lemma)) {
+        c = skip_object(c, end);
       }
       std::size_t scan = c;
       while (scan < end && scan < c + 9 && is_word(scan) &&
@@ -404,9 +409,48 @@ private:
         break;
       }
       c = scan;
+      // "spoke in Albany on Monday": a prepositional phrase is not what was said.
+      if (c < end && is_word(c) &&
+          in(word(c), {"in", "on", "at", "to", "with", "about", "during", "after", "before", "for", "from", "by",
+                       "of", "into", "over", "outside", "inside", "without"})) {
+        c = end;
+      }
       add(c, end, s, v_source_end(v), v, v + 1, lemma, frame_layout::source_first);
       return;
     }
+  }
+
+  static bool is_tell_like(std::string_view lemma) {
+    return in(lemma, {"tell", "inform", "remind", "assure", "warn", "urge", "ask", "advise", "brief", "write"});
+  }
+
+  /// After "told": the addressee, up to "that", a comma, a colon, a quotation
+  /// or a preposition ("told the committee that", "told reporters in Oslo").
+  std::size_t skip_object(std::size_t k, std::size_t end) const {
+    for (std::size_t j = k; j < end && j < k + 5; ++j) {
+      if (items_[j].quote >= 0 || is_punct(j, ",") || is_punct(j, ":") ||
+          (is_word(j) && in(word(j), {"that", "in", "on", "at", "during", "after", "about", "before", "from"}))) {
+        return j;
+      }
+    }
+    return std::min(k + 1, end); // "told reporters the deal was off": one word of object
+  }
+
+  /// True when items [k, end) are only adjuncts of an attribution ("in a
+  /// statement on Monday", "about the war") and no clause of their own.
+  bool trailer_only(std::size_t k, std::size_t end) const {
+    if (k >= end) {
+      return true;
+    }
+    if (end - k > 10) {
+      return false;
+    }
+    return is_punct(k, ",") || is_punct(k, "(") ||
+           (is_word(k) && in(word(k), {"in", "on", "at", "during", "after", "before", "about", "of", "from",
+                                       "to", "via", "through", "while", "when", "last", "this", "earlier",
+                                       "later", "today", "yesterday", "tuesday", "monday", "wednesday",
+                                       "thursday", "friday", "saturday", "sunday", "recently", "again",
+                                       "afterward", "afterwards", "repeatedly", "outside", "inside"}));
   }
 
   /// The end of the source for a source-before-cue frame: the cue itself

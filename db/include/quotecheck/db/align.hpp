@@ -44,10 +44,11 @@ struct alignment {
 };
 
 /// Aligns quote tokens with statement words (a fitting alignment: statement
-/// words before and after the quoted passage cost nothing, an editorial gap in
-/// the quote absorbs any run of statement words, every other difference costs
-/// one per word). Quadratic in the two lengths; statements are cut at 20,000
-/// words and quotes at 2,000.
+/// words before and after the quoted passage cost nothing; an ellipsis in the
+/// quote absorbs any run of statement words and a [bracketed insertion] up to
+/// five; a quote word missing from the statement costs two, a statement word
+/// missing from the quote one). Quadratic in the two lengths; statements are
+/// cut at 20,000 words and quotes at 2,000.
 alignment align(const std::vector<quote_token> &quote, const std::vector<word> &statement);
 
 /// Convenience: tokenises both texts and aligns them.
