@@ -433,6 +433,9 @@ private:
         return j;
       }
     }
+    if (end - k <= 3) {
+      return end; // "told the meeting."
+    }
     return std::min(k + 1, end); // "told reporters the deal was off": one word of object
   }
 
@@ -446,7 +449,7 @@ private:
       return false;
     }
     return is_punct(k, ",") || is_punct(k, "(") ||
-           (is_word(k) && in(word(k), {"in", "on", "at", "during", "after", "before", "about", "of", "from",
+           (is_word(k) && in(word(k), {"as", "in", "on", "at", "during", "after", "before", "about", "of", "from",
                                        "to", "via", "through", "while", "when", "last", "this", "earlier",
                                        "later", "today", "yesterday", "tuesday", "monday", "wednesday",
                                        "thursday", "friday", "saturday", "sunday", "recently", "again",
