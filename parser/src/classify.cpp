@@ -8,6 +8,8 @@
 
 #include "passes.hpp"
 
+#include <algorithm>
+
 namespace quotecheck::parser::detail {
 
 namespace {
@@ -32,6 +34,13 @@ bool begins_attribution(std::string_view text, const std::vector<token> &toks, s
     }
   }
   return false;
+}
+
+/// Index of the sentence holding token i (sentences are sorted token ranges).
+std::size_t sentence_of(const pass_state &st, std::uint32_t i) {
+  const auto it = std::upper_bound(st.sentences.begin(), st.sentences.end(), i,
+                                   [](std::uint32_t t, const token_range &r) { return t < r.last; });
+  return static_cast<std::size_t>(it - st.sentences.begin());
 }
 
 } // namespace
@@ -101,7 +110,9 @@ void classify_quotes(pass_state &st, document &doc) {
     const std::string_view last_in_a = text_of(text, toks[close - 1]);
     const bool a_unfinished = last_in_a == "," || last_in_a == "\u2014" || last_in_a == "-" ||
                               (close + 1 < open_b && text_of(text, toks[close + 1]) == ",");
-    if (!a_unfinished || open_b - close > 14) {
+    // The attribution between the pieces is one short sentence at most:
+    // piece B opens in the sentence of A or in the one right after it.
+    if (!a_unfinished || open_b - close > 40 || sentence_of(st, open_b) > sentence_of(st, close) + 1) {
       continue;
     }
     // "Yes," he said. "No," she said.  Piece B with an attribution of its
