@@ -36,6 +36,7 @@ constexpr double short_form = 0.88;
 constexpr double organisation = 0.85;
 constexpr double anonymous = 0.85;
 constexpr double pronoun = 0.7;
+constexpr double unresolved_pronoun = 0.3;
 constexpr double document = 0.75;
 constexpr double same_quotation = 0.85;
 constexpr double colon_intro = 0.8;
@@ -193,12 +194,13 @@ private:
     const std::uint32_t id = doc_.quotes[qi].quotation;
     for (std::size_t k = qi; k-- > 0 && doc_.quotes[k].quotation == id;) {
       if (direct[k]) {
-        return with_confidence(*direct[k], confidence::same_quotation, {});
+        return with_confidence(*direct[k], confidence::same_quotation, direct[k]->mention);
       }
     }
     for (std::size_t k = qi + 1; k < doc_.quotes.size() && doc_.quotes[k].quotation == id; ++k) {
       if (direct[k]) {
-        return with_confidence(*direct[k], confidence::same_quotation, {});
+        // The pieces of one quotation share its frame, and so the naming words.
+        return with_confidence(*direct[k], confidence::same_quotation, direct[k]->mention);
       }
     }
     return std::nullopt;
@@ -223,7 +225,11 @@ private:
       // The nearest earlier speaker or named person (plural: an organisation too).
       const std::optional<speaker> prev = nearest(before, a.plural);
       if (!prev) {
-        return std::nullopt;
+        // No antecedent: the pronoun itself is the best we can say.
+        s.type = a.plural ? speaker_type::unknown : speaker_type::person;
+        s.name = a.name;
+        s.confidence = confidence::unresolved_pronoun;
+        return s;
       }
       s = *prev;
       s.mention = source;

@@ -25,7 +25,9 @@ bool is_end_punct(std::string_view p) {
 
 /// Words that, right after a closing mark, begin an attribution.
 bool begins_attribution(std::string_view text, const std::vector<token> &toks, std::uint32_t i, std::uint32_t last) {
-  for (std::uint32_t k = i; k < last && k < i + 5; ++k) {
+  // Up to a few words of name and title first: "… ,” British Foreign
+  // Secretary David Lammy said.
+  for (std::uint32_t k = i; k < last && k < i + 8; ++k) {
     if (toks[k].cls != token_class::word) {
       return false;
     }
@@ -73,9 +75,11 @@ void classify_quotes(pass_state &st, document &doc) {
                             (prev->cls == token_class::word && !speech_lemma(text_of(text, *prev)).empty()));
     // What the quoted words end with, and what follows the closing mark.
     const token_range content = st.quote_tokens[qi];
-    const bool ends_punct =
-        content.last > content.first && toks[content.last - 1].cls == token_class::punct &&
-        is_end_punct(text_of(text, toks[content.last - 1]));
+    // The last token inside the marks: the content's, or the trailing comma
+    // that the span leaves out ("…,” she said).
+    const std::uint32_t last_inside = continued ? content.last : close;
+    const bool ends_punct = last_inside > content.first && toks[last_inside - 1].cls == token_class::punct &&
+                            is_end_punct(text_of(text, toks[last_inside - 1]));
     const std::uint32_t after = close + 1;
     const std::uint32_t para_last = st.paragraphs[q.paragraph].last;
     const bool at_end = after >= para_last || toks[after].cls == token_class::newline;

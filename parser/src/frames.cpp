@@ -294,7 +294,10 @@ private:
     const std::size_t end = content_end();
     // "According to X, C." at the start.
     if (n > 3 && is_word(0) && in(word(0), {"according"}) && is_word(1) && in(word(1), {"to"})) {
-      std::size_t s_end = source_after(2, end);
+      std::size_t s_end = 2;
+      while (s_end < end && s_end < 30 && !is_punct(s_end, ",") && items_[s_end].quote < 0) {
+        ++s_end;
+      }
       if (s_end > 2 && s_end < end && is_punct(s_end, ",")) {
         add(s_end + 1, end, 2, s_end, 0, 2, "according to", frame_layout::according_to);
         return;
@@ -321,9 +324,18 @@ private:
       if (c < 3 && items_[c - 1].quote < 0 && !(c >= 2 && items_[c - 2].quote >= 0)) {
         continue; // content first needs a clause (or a quotation) before the comma
       }
-      // ", said X." (inverted)
+      // ", said X." (inverted): the source runs to a comma or the end
       if (const std::string_view lemma = cue_lemma(a); !lemma.empty()) {
-        const std::size_t s_end = source_after(a + 1, end);
+        std::size_t s_end = a + 1;
+        while (s_end < end && s_end < a + 12 && is_word(s_end) && cue_lemma(s_end).empty() &&
+               !in(word(s_end), {"who", "that", "which", "in", "on", "at", "during", "after", "before", "to", "about"})) {
+          ++s_end;
+        }
+        while (s_end < end && s_end < a + 12 && tok_at(s_end) != nullptr &&
+               (is_word(s_end) || (is_punct(s_end, ".") && s_end > 0 && tok_at(s_end - 1)->end - tok_at(s_end - 1)->begin == 1)) &&
+               cue_lemma(s_end).empty() && !in(word(s_end), {"who", "that", "which", "in", "on", "at", "during", "after", "before", "to", "about"})) {
+          ++s_end;
+        }
         if (s_end > a + 1 && trailer_only(s_end, end)) {
           add(0, c, a + 1, s_end, a, a + 1, lemma, frame_layout::content_first);
           return;
@@ -350,74 +362,114 @@ private:
         break;
       }
     }
-    // Source first: the first cue with a subject before it.
+    // Source first: every cue with a subject before it. Coordinated frames
+    // ("X said A, and Y argued B"; "X told them A and says B") split the
+    // sentence; a frame inside another's content (nested reporting) does not.
+    struct found_frame {
+      std::size_t v, s, s_end, c;
+      std::string_view lemma;
+    };
+    std::vector<found_frame> found;
     for (std::size_t v = 1; v < end; ++v) {
       const std::string_view lemma = cue_lemma(v);
       if (lemma.empty()) {
         continue;
       }
-      std::size_t floor = 0;
-      for (std::size_t k = v; k-- > 0;) {
-        if (is_punct(k, ",") || is_punct(k, ";") || is_punct(k, "(") || items_[k].quote >= 0) {
-          floor = k + 1;
-          break;
-        }
-      }
-      std::size_t s = source_before(v, floor);
-      std::size_t role_a = s;
-      // Apposition: "Hugh Hill, a doctor, said" / "Kallas, the EU's chief, said".
-      if (s == v && v >= 2 && is_punct(v - 1, ",")) {
-        std::size_t k = v - 1;
-        std::size_t steps = 0;
-        while (k > 0 && !is_punct(k - 1, ",") && steps < 10) {
-          --k;
-          ++steps;
-        }
-        if (k > 1 && is_punct(k - 1, ",")) {
-          const std::size_t s2 = source_before(k - 1, 0);
-          if (s2 < k - 1) {
-            s = s2;
-            role_a = k - 1;
-          }
-        }
-      }
-      (void)role_a;
+      std::size_t s = subject_of(v);
+      std::size_t s_end = v_source_end(v);
       if (s == v) {
-        continue;
-      }
-      // Skip the object and adjuncts: "told reporters in Brussels on Monday that".
-      std::size_t c = v + 1;
-      if (is_tell_like(lemma)) {
-        c = skip_object(c, end);
-      }
-      std::size_t scan = c;
-      while (scan < end && scan < c + 9 && is_word(scan) &&
-             !in(word(scan), {"that", "he", "she", "they", "it", "we", "i", "the", "there"})) {
-        if (in(word(scan), {"in", "on", "at", "during", "after", "before", "to", "from", "about", "last", "this",
-                            "earlier", "late", "early", "over", "via", "through", "while", "when"})) {
-          // a prepositional adjunct; skip it up to a comma, "that" or a quotation
-          std::size_t k = scan + 1;
-          while (k < end && k < scan + 6 && !is_punct(k, ",") && items_[k].quote < 0 &&
-                 !(is_word(k) && in(word(k), {"that"}))) {
-            ++k;
-          }
-          if (k < end && (is_punct(k, ",") || items_[k].quote >= 0 || in(word(k), {"that"}))) {
-            scan = k;
-          }
-          break;
+        if (found.empty() || !(is_word(v - 1) && in(word(v - 1), {"and", "but"}))) {
+          continue;
         }
+        s = found.back().s; // "… and says B": the same subject
+        s_end = found.back().s_end;
+      }
+      const std::size_t c = content_start(v, lemma, end);
+      found.push_back({v, s, s_end, c, lemma});
+      v = std::max(v, c);
+    }
+    for (std::size_t i = 0; i < found.size(); ++i) {
+      std::size_t stop = end;
+      if (i + 1 < found.size()) {
+        const found_frame &next = found[i + 1];
+        const std::size_t subject = next.s < next.v && next.s > found[i].v ? next.s : next.v;
+        const bool coordinated = subject > 0 && (is_punct(subject - 1, ",") || is_punct(subject - 1, ";") ||
+                                                 (is_word(subject - 1) && in(word(subject - 1), {"and", "but"})));
+        if (coordinated) {
+          stop = subject - 1;
+          while (stop > found[i].c && (is_punct(stop - 1, ",") || (is_word(stop - 1) && in(word(stop - 1), {"and", "but"})))) {
+            --stop;
+          }
+          if (is_word(stop) && in(word(stop), {"and", "but"}) && stop > found[i].c && is_punct(stop - 1, ",")) {
+            --stop;
+          }
+        }
+      }
+      add(found[i].c, std::max(found[i].c, stop), found[i].s, found[i].s_end, found[i].v, found[i].v + 1,
+          found[i].lemma, frame_layout::source_first);
+    }
+  }
+
+  /// The first item of the subject of the cue at v (v itself if none),
+  /// looking back to the last comma, semicolon or quotation; an apposition
+  /// between commas is passed over ("Hugh Hill, a doctor, said").
+  std::size_t subject_of(std::size_t v) const {
+    std::size_t floor = 0;
+    for (std::size_t k = v; k-- > 0;) {
+      if (is_punct(k, ",") || is_punct(k, ";") || is_punct(k, "(") || items_[k].quote >= 0) {
+        floor = k + 1;
         break;
       }
-      c = scan;
-      // "spoke in Albany on Monday": a prepositional phrase is not what was said.
-      if (c < end && is_word(c) &&
-          in(word(c), {"in", "on", "at", "to", "with", "about", "during", "after", "before", "for", "from", "by",
-                       "of", "into", "over", "outside", "inside", "without"})) {
-        c = end;
-      }
-      add(c, end, s, v_source_end(v), v, v + 1, lemma, frame_layout::source_first);
-      return;
     }
+    std::size_t s = source_before(v, floor);
+    if (s == v && v >= 2 && is_punct(v - 1, ",")) {
+      std::size_t k = v - 1;
+      std::size_t steps = 0;
+      while (k > 0 && !is_punct(k - 1, ",") && steps < 10) {
+        --k;
+        ++steps;
+      }
+      if (k > 1 && is_punct(k - 1, ",")) {
+        const std::size_t s2 = source_before(k - 1, 0);
+        if (s2 < k - 1) {
+          s = s2;
+        }
+      }
+    }
+    return s;
+  }
+
+  /// Where the content of a source-first frame starts: after the object
+  /// ("told reporters"), adjuncts ("in a statement on Monday") and "that".
+  std::size_t content_start(std::size_t v, std::string_view lemma, std::size_t end) const {
+    std::size_t c = v + 1;
+    if (is_tell_like(lemma)) {
+      c = skip_object(c, end);
+    }
+    if (c < end && is_word(c) &&
+        in(word(c), {"in", "on", "at", "during", "after", "before", "from", "about", "last", "this", "earlier",
+                     "late", "early", "over", "via", "through", "while", "when"})) {
+      // a prepositional adjunct: skip it up to a comma, "that" or a quotation
+      std::size_t k = c + 1;
+      while (k < end && k < c + 6 && !is_punct(k, ",") && items_[k].quote < 0 && !(is_word(k) && in(word(k), {"that"}))) {
+        ++k;
+      }
+      if (k < end && (is_punct(k, ",") || items_[k].quote >= 0 || in(word(k), {"that"}))) {
+        c = k;
+      }
+    }
+    // "spoke in Albany on Monday": a prepositional phrase is not what was
+    // said; but "pledged to oppose" and "urged them to" carry content.
+    const bool infinitive = in(lemma, {"pledge", "promise", "vow", "threaten", "urge", "ask", "offer", "agree",
+                                       "demand", "propose", "plead", "swear", "warn", "tell", "remind", "order",
+                                       "instruct", "advise", "beg", "request", "recommend", "continue"});
+    if (c < end && is_word(c) &&
+        ((in(word(c), {"to"}) && !infinitive) ||
+         in(word(c), {"in", "on", "at", "with", "about", "during", "after", "before", "for", "from", "by", "of",
+                      "into", "over", "outside", "inside", "without"}))) {
+      c = end;
+    }
+    return c;
   }
 
   static bool is_tell_like(std::string_view lemma) {
@@ -443,6 +495,10 @@ private:
   /// statement on Monday", "about the war") and no clause of their own.
   bool trailer_only(std::size_t k, std::size_t end) const {
     if (k >= end) {
+      return true;
+    }
+    // An apposition or relative clause about the source: ", a doctor at …", ", who directed …"
+    if (is_punct(k, ",") && k + 1 < end && is_word(k + 1) && in(word(k + 1), {"a", "an", "the", "who", "whose"})) {
       return true;
     }
     if (end - k > 10) {
