@@ -325,17 +325,8 @@ private:
         continue; // content first needs a clause (or a quotation) before the comma
       }
       // ", said X." (inverted): the source runs to a comma or the end
-      if (const std::string_view lemma = cue_lemma(a); !lemma.empty()) {
-        std::size_t s_end = a + 1;
-        while (s_end < end && s_end < a + 12 && is_word(s_end) && cue_lemma(s_end).empty() &&
-               !in(word(s_end), {"who", "that", "which", "in", "on", "at", "during", "after", "before", "to", "about"})) {
-          ++s_end;
-        }
-        while (s_end < end && s_end < a + 12 && tok_at(s_end) != nullptr &&
-               (is_word(s_end) || (is_punct(s_end, ".") && s_end > 0 && tok_at(s_end - 1)->end - tok_at(s_end - 1)->begin == 1)) &&
-               cue_lemma(s_end).empty() && !in(word(s_end), {"who", "that", "which", "in", "on", "at", "during", "after", "before", "to", "about"})) {
-          ++s_end;
-        }
+      if (const std::string_view lemma = cue_lemma(a); !lemma.empty() && !is_tell_like(lemma)) {
+        const std::size_t s_end = inverted_source_end(a + 1, end);
         if (s_end > a + 1 && trailer_only(s_end, end)) {
           add(0, c, a + 1, s_end, a, a + 1, lemma, frame_layout::content_first);
           return;
@@ -355,7 +346,7 @@ private:
           break; // a clause follows: this is speaker-first
         }
         const std::size_t s = source_before(v, a);
-        if (s == a) {
+        if (s == a || loose_source(a, v_source_end(v))) {
           add(0, c, s, v_source_end(v), v, v + 1, lemma, frame_layout::content_first);
           return;
         }
@@ -491,10 +482,70 @@ private:
     return std::min(k + 1, end); // "told reporters the deal was off": one word of object
   }
 
+  /// The end of a source that follows its cue ("said Mr. Brown (D-Tex.), …"):
+  /// words, initials and abbreviations, a parenthesis, up to a comma.
+  std::size_t inverted_source_end(std::size_t k, std::size_t end) const {
+    std::size_t j = k;
+    while (j < end && j < k + 14) {
+      if (is_word(j) && cue_lemma(j).empty() &&
+          !in(word(j), {"who", "that", "which", "in", "on", "at", "during", "after", "before", "to", "about", "as",
+                        "while", "when", "and"})) {
+        ++j;
+      } else if (is_punct(j, ".") && j + 1 < end && is_cap(j + 1)) {
+        ++j; // Mr. Brown, Sen. Ames, J. Smith
+      } else if (is_punct(j, "(")) {
+        std::size_t close = j + 1;
+        while (close < end && close < j + 8 && !is_punct(close, ")")) {
+          ++close;
+        }
+        if (close >= end || !is_punct(close, ")")) {
+          break;
+        }
+        j = close + 1; // (D-Tex.)
+      } else {
+        break;
+      }
+    }
+    return j;
+  }
+
+  /// A content-first source of common nouns ("one user", "the White House
+  /// press secretary, Josh Earnest"): a few words, starting with a
+  /// determiner, a number or a capital, with no verb of saying.
+  bool loose_source(std::size_t a, std::size_t v) const {
+    if (v <= a || v - a > 10) {
+      return false;
+    }
+    if (!(is_cap(a) || (is_word(a) && is_determiner(word(a))) || (tok_at(a) != nullptr && tok_at(a)->cls == token_class::number))) {
+      return false;
+    }
+    for (std::size_t k = a; k < v; ++k) {
+      if (items_[k].quote >= 0 || !(is_word(k) || is_punct(k, ",") || is_punct(k, ".") || is_punct(k, "(") || is_punct(k, ")") || tok_at(k)->cls == token_class::number)) {
+        return false;
+      }
+      if (is_word(k) && (!cue_lemma(k).empty() || in(word(k), {"that", "is", "was", "are", "were", "will", "would", "has", "have", "had"}))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /// True when items [k, end) are only adjuncts of an attribution ("in a
   /// statement on Monday", "about the war") and no clause of their own.
   bool trailer_only(std::size_t k, std::size_t end) const {
     if (k >= end) {
+      return true;
+    }
+    for (std::size_t j = k; j < end; ++j) {
+      if (items_[j].quote >= 0) {
+        return false; // a quotation after the cue is its content: source-first
+      }
+    }
+    // ", as he traced her career", ", adding that …", ", noting …": a clause about the saying
+    if (is_punct(k, ",") && k + 1 < end && is_word(k + 1) &&
+        (in(word(k + 1), {"as", "while", "when", "after", "before", "adding", "noting", "according", "in", "during",
+                          "referring", "citing", "pointing", "speaking", "saying"}) ||
+         (word(k + 1).ends_with("ing") && !tok_at(k + 1)->is(capitalised)))) {
       return true;
     }
     // An apposition or relative clause about the source: ", a doctor at …", ", who directed …"
