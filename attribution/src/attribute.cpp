@@ -102,6 +102,13 @@ public:
       }
     }
 
+    // Dialogue (fiction): many paragraphs open with a quotation mark.
+    std::size_t quote_paragraphs = 0;
+    for (const parser::quote &q : quotes) {
+      quote_paragraphs += starts_paragraph(q) ? 1 : 0;
+    }
+    const bool dialogue = quote_paragraphs >= 20 && quote_paragraphs * 4 >= doc_.paragraphs.size();
+
     // Direct and partial quotes: the speaker of their frame, else what the text implies.
     std::optional<speaker> previous;
     std::uint32_t previous_paragraph = 0;
@@ -133,9 +140,12 @@ public:
           who = with_confidence(*colon_pending, confidence::colon_intro, {});
           colon_pending.reset();
         } else if (previous && q.paragraph == previous_paragraph + 1 && starts_paragraph(q)) {
-          // A paragraph that continues the previous speaker, or a dialogue turn.
-          if (before_previous && before_previous->name != previous->name) {
-            who = with_confidence(*before_previous, confidence::dialogue_turn, {});
+          // In dialogue a cue-less paragraph is the other party's turn; in
+          // news it continues the previous speaker.
+          if (dialogue) {
+            if (before_previous && before_previous->name != previous->name) {
+              who = with_confidence(*before_previous, confidence::dialogue_turn, {});
+            }
           } else {
             who = with_confidence(*previous, confidence::continued_paragraph, {});
           }
@@ -223,7 +233,8 @@ private:
     switch (a.kind) {
     case source_kind::pronoun: {
       // The nearest earlier speaker or named person (plural: an organisation too).
-      const std::optional<speaker> prev = nearest(before, a.plural);
+      const char g = a.plural ? 0 : parser::pronoun_gender(a.name);
+      const std::optional<speaker> prev = nearest(before, a.plural, g);
       if (!prev) {
         // No antecedent: the pronoun itself is the best we can say.
         s.type = a.plural ? speaker_type::unknown : speaker_type::person;
@@ -297,13 +308,28 @@ private:
     return std::nullopt;
   }
 
-  std::optional<speaker> nearest(std::uint32_t before, bool plural) const {
-    for (auto it = recent_.rbegin(); it != recent_.rend(); ++it) {
-      if (it->at < before && (plural || it->who.type == speaker_type::person)) {
+  std::optional<speaker> nearest(std::uint32_t before, bool plural, char g) const {
+    // The latest speaker (or, failing that, named person) of the pronoun's gender.
+    std::uint32_t named_at = 0;
+    const name_entry *named = names_.last_person_before(before, g, &named_at);
+    std::size_t steps = 0;
+    for (auto it = recent_.rbegin(); it != recent_.rend() && steps < 32; ++it, ++steps) {
+      if (it->at >= before) {
+        continue;
+      }
+      // A person named since the last speaker is nearer, when we know it is
+      // a person: a full name, or a gender from honorifics or pronouns.
+      if (named != nullptr && named_at > it->at && named->name != it->who.name &&
+          (named->name.find(' ') != std::string::npos || (g != 0 && named->gender == g))) {
+        break;
+      }
+      const char eg = names_.gender_of(it->who.name);
+      if ((plural && it->who.type != speaker_type::person) ||
+          (!plural && it->who.type == speaker_type::person && (g == 0 || eg == 0 || eg == g))) {
         return it->who;
       }
     }
-    if (const name_entry *e = names_.last_person_before(before)) {
+    if (const name_entry *e = named) {
       speaker s;
       s.type = speaker_type::person;
       s.name = e->name;

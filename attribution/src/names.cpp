@@ -44,7 +44,66 @@ bool is_particle(std::string_view w) {
 } // namespace
 
 name_index::name_index(std::string_view text, const std::vector<token> &tokens) : text_(text), tokens_(tokens) {
+  for (const token &t : tokens_) {
+    if (t.cls == token_class::word && !t.is(parser::capitalised) && t.end - t.begin <= 24) {
+      lower_forms_.emplace(text_.substr(t.begin, t.end - t.begin));
+    }
+  }
   scan();
+  vote_genders();
+}
+
+bool name_index::is_name_word(std::size_t i) const {
+  const token &t = tokens_[i];
+  if (t.cls != token_class::word || !t.is(parser::capitalised)) {
+    return false;
+  }
+  const std::string l = lower(word(i));
+  // Short texts may never write these in lower case; they are still not names.
+  static const std::unordered_set<std::string> function_words = {
+      "the", "a", "an", "this", "that", "these", "those", "it", "its", "there", "here", "then", "when", "while",
+      "but", "and", "or", "so", "yet", "if", "as", "at", "in", "on", "of", "for", "to", "from", "by", "with",
+      "after", "before", "during", "since", "until", "although", "though", "because", "however", "meanwhile",
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+      "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+      "earlier", "later", "today", "yesterday", "tomorrow", "now", "still", "also", "yes", "no", "oh", "well",
+      "dear", "dearest", "chapter", "what", "why", "how", "who", "where", "which", "all", "some", "many", "most",
+      "both", "each", "every", "one", "two", "three", "first", "last", "next", "new", "our", "my", "your",
+      "his", "her", "their", "we", "i", "you", "he", "she", "they", "me", "him", "us", "them"};
+  return !function_words.contains(l) && !lower_forms_.contains(l);
+}
+
+void name_index::vote_genders() {
+  // The first personal pronoun within a few tokens after a mention votes
+  // for that person's gender; honorifics decide outright.
+  for (std::size_t m = 0; m < mentions_.size(); ++m) {
+    name_entry &e = entries_[mentions_[m].second];
+    const std::size_t start = mention_token_[m];
+    for (std::size_t k = start + 1; k < tokens_.size() && k < start + 16; ++k) {
+      if (tokens_[k].cls != token_class::word) {
+        continue;
+      }
+      const std::string w = lower(word(k));
+      if (w == "he" || w == "him" || w == "his" || w == "himself") {
+        ++e.he;
+        break;
+      }
+      if (w == "she" || w == "her" || w == "hers" || w == "herself") {
+        ++e.she;
+        break;
+      }
+    }
+  }
+  for (name_entry &e : entries_) {
+    if (e.gender == 0 && e.he + e.she >= 2) {
+      e.gender = e.he >= 2 * e.she ? 'm' : (e.she >= 2 * e.he ? 'f' : 0);
+    }
+  }
+}
+
+char name_index::gender_of(const std::string &name) const {
+  const name_entry *e = canonical(name);
+  return e != nullptr ? e->gender : 0;
 }
 
 std::string_view name_index::word(std::size_t i) const {
@@ -52,10 +111,31 @@ std::string_view name_index::word(std::size_t i) const {
 }
 
 std::string name_index::join(std::size_t a, std::size_t b) const {
-  if (a >= b) {
-    return {};
+  // Tokens joined by single spaces where the text has any white space
+  // (names in hard-wrapped text run across line ends).
+  std::string out;
+  for (std::size_t k = a; k < b; ++k) {
+    if (tokens_[k].cls == token_class::newline) {
+      continue;
+    }
+    if (!out.empty() && (tokens_[k].is(parser::space_before) || tokens_[k - 1].cls == token_class::newline)) {
+      out += ' ';
+    }
+    out += word(k);
   }
-  return std::string(text_.substr(tokens_[a].begin, tokens_[b - 1].end - tokens_[a].begin));
+  return out;
+}
+
+void name_index::record_honorific(std::size_t idx, std::size_t at) {
+  if (at >= tokens_.size() || entries_[idx].gender != 0) {
+    return;
+  }
+  const std::string h = lower(word(at));
+  if (h == "mr" || h == "sir" || h == "lord" || h == "monsieur" || h == "herr") {
+    entries_[idx].gender = 'm';
+  } else if (h == "mrs" || h == "miss" || h == "ms" || h == "lady" || h == "dame" || h == "madame" || h == "frau") {
+    entries_[idx].gender = 'f';
+  }
 }
 
 void name_index::scan() {
@@ -81,12 +161,33 @@ void name_index::scan() {
         break;
       }
     }
+    // Leading capitalised words that the text also writes in lower case
+    // are sentence starts, not names ("But Matthew", "Dear Margaret").
+    std::size_t honorific_at = n;
+    while (i < j && tokens_[i].cls == token_class::word && !is_name_word(i) && !parser::is_title_word(word(i)) &&
+           !parser::is_honorific(word(i))) {
+      ++i;
+    }
+    if (i >= j) {
+      i = j;
+      continue;
+    }
     // Split off leading titles and roles: "U.S. President Donald Trump".
     std::size_t name_start = i;
     for (std::size_t k = i; k < j; ++k) {
       if (tokens_[k].cls == token_class::word && (parser::is_title_word(word(k)) || parser::is_honorific(word(k)))) {
         name_start = k + 1;
+        if (parser::is_honorific(word(k))) {
+          honorific_at = k;
+        }
       }
+    }
+    while (name_start < j && tokens_[name_start].cls != token_class::word) {
+      ++name_start; // the period of "Mrs."
+    }
+    if (name_start >= j) {
+      i = j;
+      continue;
     }
     std::size_t words = 0;
     bool org = false;
@@ -156,13 +257,33 @@ void name_index::scan() {
         entries_.push_back({clean, role, tokens_[name_start].begin});
         by_last_.emplace(lower(last), idx);
       }
-      mentions_.emplace_back(tokens_[name_start].begin, idx);
-    } else if (words == 1 && !org) {
-      // A short form of a name met before ("Lammy") is a mention too.
-      std::string last(word(j - 1));
-      if (auto it = by_last_.find(lower(last)); it != by_last_.end()) {
-        mentions_.emplace_back(tokens_[name_start].begin, it->second);
+      record_honorific(idx, honorific_at);
+      if (std::size_t sp = entries_[idx].name.find(' '); sp != std::string::npos) {
+        by_first_.emplace(lower(entries_[idx].name.substr(0, sp)), idx);
       }
+      mentions_.emplace_back(tokens_[name_start].begin, idx);
+      mention_token_.push_back(static_cast<std::uint32_t>(name_start));
+    } else if (words == 1 && !org) {
+      // A short form of a name met before ("Lammy"), or a one-word name
+      // the text never writes in lower case ("Marilla").
+      std::string last(word(j - 1));
+      auto it = by_last_.find(lower(last));
+      if (it == by_last_.end()) {
+        it = by_first_.find(lower(last));
+      }
+      std::size_t idx = entries_.size();
+      if (it != by_last_.end() && it != by_first_.end()) {
+        idx = it->second;
+      } else if (is_name_word(j - 1) && !parser::is_organisation_word(last) && !parser::is_title_word(last)) {
+        entries_.push_back({std::string(word(j - 1)), join(i, name_start), tokens_[name_start].begin});
+        by_last_.emplace(lower(last), idx);
+      } else {
+        i = j;
+        continue;
+      }
+      record_honorific(idx, honorific_at);
+      mentions_.emplace_back(tokens_[name_start].begin, idx);
+      mention_token_.push_back(static_cast<std::uint32_t>(name_start));
     }
     i = j;
   }
@@ -247,8 +368,17 @@ source_analysis name_index::analyse(parser::span source) const {
     if (name_start >= e) {
       name_start = e - 1;
     }
+    // "Mrs. Callendar": the period after an honorific; "But Matthew": a sentence-initial conjunction.
+    while (name_start + 1 < e && (tokens_[name_start].cls != token_class::word ||
+                                  one_of(word(name_start), {"but", "and", "then", "when", "so", "yet", "or", "now",
+                                                            "still", "oh", "well", "if", "as", "while"}))) {
+      ++name_start;
+    }
     a.kind = source_kind::person;
     a.name = join(name_start, e);
+    if (a.name.ends_with("'s") || a.name.ends_with("\u2019s")) {
+      a.name.erase(a.name.size() - (a.name.ends_with("'s") ? 2 : 4));
+    }
     std::size_t r = s;
     while (r < name_start && one_of(word(r), {"the", "a", "an"})) {
       ++r;
@@ -288,9 +418,19 @@ const name_entry *name_index::with_role(const std::string &word, std::uint32_t a
   return nullptr;
 }
 
-const name_entry *name_index::last_person_before(std::uint32_t at) const {
+const name_entry *name_index::last_person_before(std::uint32_t at, char g, std::uint32_t *mention_at) const {
   auto it = std::lower_bound(mentions_.begin(), mentions_.end(), std::make_pair(at, std::size_t{0}));
-  return it == mentions_.begin() ? nullptr : &entries_[std::prev(it)->second];
+  for (std::size_t steps = 0; it != mentions_.begin() && steps < 64; ++steps) {
+    --it;
+    const name_entry &e = entries_[it->second];
+    if (g == 0 || e.gender == 0 || e.gender == g) {
+      if (mention_at != nullptr) {
+        *mention_at = it->first;
+      }
+      return &e;
+    }
+  }
+  return nullptr;
 }
 
 } // namespace quotecheck::attribution

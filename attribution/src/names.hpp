@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace quotecheck::attribution {
@@ -18,6 +19,9 @@ struct name_entry {
   std::string name;  ///< "David Lammy"
   std::string role;  ///< "British foreign minister"
   std::uint32_t at;  ///< byte offset of the first mention
+  char gender = 0;   ///< 'm' or 'f' when honorifics or nearby pronouns say so
+  int he = 0;        ///< votes from nearby pronouns
+  int she = 0;
 };
 
 /// What a frame's source words are.
@@ -42,8 +46,12 @@ public:
   [[nodiscard]] const name_entry *canonical(const std::string &name) const;
   /// The latest person named before `at` whose role contains `word`.
   [[nodiscard]] const name_entry *with_role(const std::string &word, std::uint32_t at) const;
-  /// The latest person named before `at`.
-  [[nodiscard]] const name_entry *last_person_before(std::uint32_t at) const;
+  /// The latest person named before `at` compatible with gender `g` ('m', 'f' or 0 for any).
+  /// `mention_at`, when given, receives the offset of that mention.
+  [[nodiscard]] const name_entry *last_person_before(std::uint32_t at, char g = 0,
+                                                     std::uint32_t *mention_at = nullptr) const;
+  /// The gender of a canonical name (0 when unknown).
+  [[nodiscard]] char gender_of(const std::string &name) const;
 
 private:
   std::string_view text_;
@@ -51,6 +59,13 @@ private:
   std::vector<name_entry> entries_;                ///< in text order
   std::vector<std::pair<std::uint32_t, std::size_t>> mentions_; ///< every mention: offset, entry
   std::unordered_map<std::string, std::size_t> by_last_; ///< last word → entry
+  std::unordered_map<std::string, std::size_t> by_first_; ///< first word of a full name → entry
+  std::unordered_set<std::string> lower_forms_; ///< words the text writes in lower case (so not names)
+  std::vector<std::uint32_t> mention_token_; ///< token index of each mention, parallel to mentions_
+
+  [[nodiscard]] bool is_name_word(std::size_t i) const;
+  void vote_genders();
+  void record_honorific(std::size_t idx, std::size_t at);
 
   [[nodiscard]] std::string_view word(std::size_t i) const;
   [[nodiscard]] std::string join(std::size_t a, std::size_t b) const;

@@ -19,12 +19,13 @@ bool is_intro_punct(std::string_view p) {
 }
 
 bool is_end_punct(std::string_view p) {
-  return p == "," || p == "." || p == "!" || p == "?" || p == "\u2026" || p == ";" || p == ":" || p == "\u2014" ||
-         p == "-" || p == "\u2013";
+  return p == "," || p == "." || p == "!" || p == "?" || p == "\u2026" || p == ";" || p == ":" ||
+         p == "\u2014" || p == "-" || p == "\u2013";
 }
 
 /// Words that, right after a closing mark, begin an attribution.
-bool begins_attribution(std::string_view text, const std::vector<token> &toks, std::uint32_t i, std::uint32_t last) {
+bool begins_attribution(std::string_view text, const std::vector<token> &toks, std::uint32_t i,
+                        std::uint32_t last) {
   // Up to a few words of name and title first: "… ,” British Foreign
   // Secretary David Lammy said.
   for (std::uint32_t k = i; k < last && k < i + 8; ++k) {
@@ -65,7 +66,8 @@ void classify_quotes(pass_state &st, document &doc) {
     const bool continued = q.close_mark.empty();
     // What precedes the opening mark in the sentence.
     std::uint32_t before = open;
-    while (before > sent.first && (toks[before - 1].cls == token_class::mark || toks[before - 1].cls == token_class::newline)) {
+    while (before > sent.first &&
+           (toks[before - 1].cls == token_class::mark || toks[before - 1].cls == token_class::newline)) {
       --before;
     }
     const bool at_start = before <= sent.first;
@@ -83,7 +85,8 @@ void classify_quotes(pass_state &st, document &doc) {
     const std::uint32_t after = close + 1;
     const std::uint32_t para_last = st.paragraphs[q.paragraph].last;
     const bool at_end = after >= para_last || toks[after].cls == token_class::newline;
-    const bool then_punct = !at_end && toks[after].cls == token_class::punct && is_end_punct(text_of(text, toks[after]));
+    const bool then_punct =
+        !at_end && toks[after].cls == token_class::punct && is_end_punct(text_of(text, toks[after]));
     const bool then_attribution = !at_end && begins_attribution(text, toks, after, para_last);
     const bool stands_alone = continued || at_end || ends_punct || then_punct || then_attribution;
     const bool partial = (!at_start && !after_intro) || !stands_alone;

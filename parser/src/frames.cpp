@@ -487,9 +487,9 @@ private:
   std::size_t inverted_source_end(std::size_t k, std::size_t end) const {
     std::size_t j = k;
     while (j < end && j < k + 14) {
-      if (is_word(j) && cue_lemma(j).empty() &&
+      if (is_word(j) && cue_lemma(j).empty() && !(word(j).ends_with("ly") && !is_cap(j)) &&
           !in(word(j), {"who", "that", "which", "in", "on", "at", "during", "after", "before", "to", "about", "as",
-                        "while", "when", "and"})) {
+                        "while", "when", "and", "with", "for", "from", "again", "quietly", "softly"})) {
         ++j;
       } else if (is_punct(j, ".") && j + 1 < end && is_cap(j + 1)) {
         ++j; // Mr. Brown, Sen. Ames, J. Smith
@@ -533,6 +533,10 @@ private:
   /// True when items [k, end) are only adjuncts of an attribution ("in a
   /// statement on Monday", "about the war") and no clause of their own.
   bool trailer_only(std::size_t k, std::size_t end) const {
+    // "said Anne reproachfully": manner adverbs after the source
+    while (k < end && is_word(k) && word(k).ends_with("ly") && !is_cap(k)) {
+      ++k;
+    }
     if (k >= end) {
       return true;
     }

@@ -40,7 +40,8 @@ std::uint8_t count_line_ends(const char *b, const char *e) {
   for (const char *p = b; p < e; ++p) {
     if (*p == '\n' || (*p == '\r' && (p + 1 == e || p[1] != '\n'))) {
       ++n;
-    } else if (static_cast<unsigned char>(*p) == 0xE2 && e - p >= 3 && static_cast<unsigned char>(p[1]) == 0x80 &&
+    } else if (static_cast<unsigned char>(*p) == 0xE2 && e - p >= 3 &&
+               static_cast<unsigned char>(p[1]) == 0x80 &&
                (static_cast<unsigned char>(p[2]) == 0xA8 || static_cast<unsigned char>(p[2]) == 0xA9)) {
       ++n;
     }

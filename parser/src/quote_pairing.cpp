@@ -45,7 +45,8 @@ mark_family family_of(mark_char c) {
 }
 
 bool is_single_family(mark_family f) {
-  return f == mark_family::single_straight || f == mark_family::single_curly || f == mark_family::single_guillemet;
+  return f == mark_family::single_straight || f == mark_family::single_curly ||
+         f == mark_family::single_guillemet;
 }
 
 /// An open mark waiting for its pair.
@@ -53,7 +54,7 @@ struct open_mark {
   std::uint32_t tok;
   mark_family family;
   mark_char ch;
-  bool report_if_unclosed;     ///< false for apostrophe-like marks (tentative opens)
+  bool report_if_unclosed;       ///< false for apostrophe-like marks (tentative opens)
   std::uint32_t confirmed_below; ///< non-tentative entries beneath this one
   std::uint32_t first_quote;     ///< doc.quotes.size() when it opened
 };
@@ -61,8 +62,8 @@ struct open_mark {
 /// Words that an apostrophe starts ('til, 'em, 'n'): not an opening quote.
 bool is_elision(std::string_view w) {
   static constexpr std::array<std::string_view, 30> words = {
-      "til", "tis", "twas", "twere", "twill", "em", "n", "cause", "cos", "bout", "round", "kay",
-      "im", "er", "ere", "ave", "ad", "ow", "is", "e", "appen", "nother", "scuse", "neath",
+      "til", "tis", "twas", "twere", "twill", "em", "n", "cause", "cos", "bout", "round", "kay", "im", "er",
+      "ere", "ave", "ad", "ow", "is", "e", "appen", "nother", "scuse", "neath",
       // contractions split off by tokenisers: father 's, I 'll, we 're
       "s", "ll", "re", "ve", "d", "m"};
   std::string lower;
@@ -101,10 +102,11 @@ private:
   pass_state &st_;
   document &doc_;
   std::vector<open_mark> stack_;
-  std::vector<std::uint32_t> next_single_close_; ///< per token of the paragraph: next closing-capable single mark
+  std::vector<std::uint32_t>
+      next_single_close_; ///< per token of the paragraph: next closing-capable single mark
   std::uint32_t next_quotation_ = 0;
-  std::uint32_t confirmed_ = 0; ///< non-tentative entries on stack_
-  bool spacing_unreliable_ = false; ///< tokenised text: spaces around every mark
+  std::uint32_t confirmed_ = 0;           ///< non-tentative entries on stack_
+  bool spacing_unreliable_ = false;       ///< tokenised text: spaces around every mark
   std::int64_t continued_quotation_ = -1; ///< quotation id carried into this paragraph
   mark_family continued_family_ = mark_family::double_curly;
 
@@ -131,9 +133,10 @@ private:
       return false;
     }
     const token &prev = tok(i - 1);
-    const bool left_ok = !tok(i).is(space_before) &&
-                         (prev.cls == token_class::word || prev.cls == token_class::number ||
-                          prev.cls == token_class::mark || (prev.cls == token_class::punct && closes_after(str(i - 1))));
+    const bool left_ok =
+        !tok(i).is(space_before) &&
+        (prev.cls == token_class::word || prev.cls == token_class::number || prev.cls == token_class::mark ||
+         (prev.cls == token_class::punct && closes_after(str(i - 1))));
     const bool right_ok = space_right(i, last) || tok(i + 1).cls != token_class::word;
     return left_ok && right_ok;
   }
@@ -157,8 +160,9 @@ private:
     d.rule = "quote.unbalanced";
     d.level = severity::error;
     d.where = {tok(i).begin, tok(i).end};
-    d.message = opening ? "opening quotation mark " + std::string(str(i)) + " has no closing mark in its paragraph"
-                        : "closing quotation mark " + std::string(str(i)) + " has no opening mark";
+    d.message =
+        opening ? "opening quotation mark " + std::string(str(i)) + " has no closing mark in its paragraph"
+                : "closing quotation mark " + std::string(str(i)) + " has no opening mark";
     doc_.diagnostics.push_back(std::move(d));
   }
 
@@ -201,10 +205,8 @@ private:
       }
       return elision_after(i, last) ? role::apostrophe : role::open;
     case mark_char::ascii_single:
-    case mark_char::rsquo:
-      return single_role(i, first, last, op, cl, fam);
-    case mark_char::laquo:
-      return top_is(mark_family::guillemet, mark_char::raquo) ? role::close : role::open;
+    case mark_char::rsquo: return single_role(i, first, last, op, cl, fam);
+    case mark_char::laquo: return top_is(mark_family::guillemet, mark_char::raquo) ? role::close : role::open;
     case mark_char::raquo:
       if (top_is(mark_family::guillemet, mark_char::laquo) || find_open(fam) >= 0) {
         return role::close;
@@ -241,14 +243,15 @@ private:
 
   /// ASCII ' and ’: opening, closing, or an apostrophe (it's is one word
   /// already; here are the leading and trailing ones: 'til, Joneses').
-  role single_role(std::uint32_t i, std::uint32_t first, std::uint32_t last, bool op, bool cl, mark_family fam) {
+  role single_role(std::uint32_t i, std::uint32_t first, std::uint32_t last, bool op, bool cl,
+                   mark_family fam) {
     const bool curly = tok(i).mark == mark_char::rsquo;
     if (curly) {
       fam = mark_family::single_curly;
     }
     // The second mark of rock 'n' roll.
-    if (i >= 2 && tok(i - 1).cls == token_class::word && str(i - 1) == "n" && tok(i - 2).cls == token_class::mark &&
-        !tok(i - 1).is(space_before) && elision_after(i - 2, last)) {
+    if (i >= 2 && tok(i - 1).cls == token_class::word && str(i - 1) == "n" &&
+        tok(i - 2).cls == token_class::mark && !tok(i - 1).is(space_before) && elision_after(i - 2, last)) {
       return role::apostrophe;
     }
     const int open_at = find_open(fam);
@@ -379,7 +382,8 @@ private:
       return false;
     }
     const mark_char ch = tok(r.first).mark;
-    return family_of(ch) == fam && ch != mark_char::rdquo && ch != mark_char::rcorner && ch != mark_char::rwcorner;
+    return family_of(ch) == fam && ch != mark_char::rdquo && ch != mark_char::rcorner &&
+           ch != mark_char::rwcorner;
   }
 
   void paragraph(std::uint32_t p) {

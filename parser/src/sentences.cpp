@@ -16,10 +16,10 @@ bool is_terminal(std::string_view p) { return p == "." || p == "!" || p == "?" |
 /// Abbreviations after which a period does not end a sentence.
 bool is_abbreviation(std::string_view w) {
   static constexpr std::array<std::string_view, 44> abbrevs = {
-      "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "St",
-      "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "vs", "etc", "Jan", "Feb", "Aug", "Sept", "Sep", "Oct",
-      "Nov", "Dec", "No", "Mt", "Ft", "Rev", "Hon", "Pres", "Adm", "Maj", "Cmdr", "Supt", "Gens", "Reps",
-      "Sens", "Messrs"};
+      "Mr",   "Mrs", "Ms",   "Dr",   "Prof", "Sen",  "Rep",  "Gov",  "Gen",  "Lt",   "Col",
+      "Capt", "Sgt", "St",   "Jr",   "Sr",   "Inc",  "Corp", "Co",   "Ltd",  "vs",   "etc",
+      "Jan",  "Feb", "Aug",  "Sept", "Sep",  "Oct",  "Nov",  "Dec",  "No",   "Mt",   "Ft",
+      "Rev",  "Hon", "Pres", "Adm",  "Maj",  "Cmdr", "Supt", "Gens", "Reps", "Sens", "Messrs"};
   for (std::string_view a : abbrevs) {
     if (a == w) {
       return true;
@@ -69,15 +69,17 @@ void split_sentences(pass_state &st, document &doc) {
       if (text_of(st.text, t) == "." && i > r.first && !t.is(space_before)) {
         const token &prev = toks[i - 1];
         const std::string_view w = text_of(st.text, prev);
-        if (prev.cls == token_class::word && (is_abbreviation(w) || (w.size() == 1 && prev.is(capitalised)))) {
+        if (prev.cls == token_class::word &&
+            (is_abbreviation(w) || (w.size() == 1 && prev.is(capitalised)))) {
           continue;
         }
       }
       // Take closing marks and brackets that follow into this sentence.
       std::uint32_t j = i + 1;
       while (j < r.last && !toks[j].is(space_before) &&
-             (toks[j].cls == token_class::mark || (toks[j].cls == token_class::punct &&
-                                                   (text_of(st.text, toks[j]) == ")" || is_terminal(text_of(st.text, toks[j])))))) {
+             (toks[j].cls == token_class::mark ||
+              (toks[j].cls == token_class::punct &&
+               (text_of(st.text, toks[j]) == ")" || is_terminal(text_of(st.text, toks[j])))))) {
         ++j;
       }
       if (j >= r.last) {
