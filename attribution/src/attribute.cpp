@@ -42,13 +42,15 @@ constexpr double same_quotation = 0.85;
 constexpr double colon_intro = 0.8;
 constexpr double continued_paragraph = 0.6;
 constexpr double dialogue_turn = 0.45;
+constexpr double other_party = 0.35;
+constexpr double narration_subject = 0.4;
 constexpr double passage_source = 0.4;
 } // namespace confidence
 
 class attributor {
 public:
   attributor(const parser::document &doc, const std::vector<parser::token> &tokens)
-      : doc_(doc), names_(doc.text, tokens) {}
+      : doc_(doc), names_(doc.text, tokens, quoted_spans(doc)) {}
 
   std::vector<attributed_quote> run() {
     const auto &quotes = doc_.quotes;
@@ -145,10 +147,31 @@ public:
           if (dialogue) {
             if (before_previous && before_previous->name != previous->name) {
               who = with_confidence(*before_previous, confidence::dialogue_turn, {});
+            } else if (const name_entry *other = names_.last_person_other_than(q.open_mark.begin, previous->name)) {
+              // The other party: the last person the narration named.
+              speaker s;
+              s.type = speaker_type::person;
+              s.name = other->name;
+              s.role = other->role;
+              s.confidence = confidence::other_party;
+              who = s;
             }
           } else {
             who = with_confidence(*previous, confidence::continued_paragraph, {});
           }
+        }
+      }
+      if (!who && q.kind == quote_kind::direct && dialogue && starts_paragraph(q) && q.paragraph > 0) {
+        // After a paragraph of narration, the person it last named speaks.
+        std::uint32_t named_at = 0;
+        const name_entry *named = names_.last_person_before(q.open_mark.begin, 0, &named_at);
+        if (named != nullptr && named_at >= doc_.paragraphs[q.paragraph - 1].begin) {
+          speaker s;
+          s.type = speaker_type::person;
+          s.name = named->name;
+          s.role = named->role;
+          s.confidence = confidence::narration_subject;
+          who = s;
         }
       }
       if (who) {
@@ -167,6 +190,17 @@ public:
   }
 
 private:
+  static std::vector<span> quoted_spans(const parser::document &doc) {
+    std::vector<span> out;
+    out.reserve(doc.quotes.size());
+    for (const parser::quote &q : doc.quotes) {
+      if (out.empty() || q.content.begin >= out.back().end) {
+        out.push_back(q.content);
+      }
+    }
+    return out;
+  }
+
   const parser::document &doc_;
   name_index names_;
   std::uint32_t next_id_ = 1U << 20; ///< quotation ids for reported speech, apart from direct quotes'

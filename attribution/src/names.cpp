@@ -43,7 +43,15 @@ bool is_particle(std::string_view w) {
 
 } // namespace
 
-name_index::name_index(std::string_view text, const std::vector<token> &tokens) : text_(text), tokens_(tokens) {
+name_index::name_index(std::string_view text, const std::vector<token> &tokens, const std::vector<parser::span> &quoted)
+    : text_(text), tokens_(tokens), quoted_(tokens.size(), false) {
+  std::size_t q = 0;
+  for (std::size_t i = 0; i < tokens_.size(); ++i) {
+    while (q < quoted.size() && quoted[q].end <= tokens_[i].begin) {
+      ++q;
+    }
+    quoted_[i] = q < quoted.size() && quoted[q].begin <= tokens_[i].begin;
+  }
   for (const token &t : tokens_) {
     if (t.cls == token_class::word && !t.is(parser::capitalised) && t.end - t.begin <= 24) {
       lower_forms_.emplace(text_.substr(t.begin, t.end - t.begin));
@@ -58,7 +66,12 @@ bool name_index::is_name_word(std::size_t i) const {
   if (t.cls != token_class::word || !t.is(parser::capitalised)) {
     return false;
   }
-  const std::string l = lower(word(i));
+  std::string l = lower(word(i));
+  if (const auto ap = l.find_first_of("'"); ap != std::string::npos) {
+    if (l.size() - ap <= 3 && !l.ends_with("'s")) {
+      return false; // I'm, I'll, I've
+    }
+  }
   // Short texts may never write these in lower case; they are still not names.
   static const std::unordered_set<std::string> function_words = {
       "the", "a", "an", "this", "that", "these", "those", "it", "its", "there", "here", "then", "when", "while",
@@ -80,7 +93,7 @@ void name_index::vote_genders() {
     name_entry &e = entries_[mentions_[m].second];
     const std::size_t start = mention_token_[m];
     for (std::size_t k = start + 1; k < tokens_.size() && k < start + 16; ++k) {
-      if (tokens_[k].cls != token_class::word) {
+      if (tokens_[k].cls != token_class::word || quoted_[k]) {
         continue;
       }
       const std::string w = lower(word(k));
@@ -99,6 +112,18 @@ void name_index::vote_genders() {
       e.gender = e.he >= 2 * e.she ? 'm' : (e.she >= 2 * e.he ? 'f' : 0);
     }
   }
+}
+
+const name_entry *name_index::last_person_other_than(std::uint32_t at, const std::string &not_name) const {
+  auto it = std::lower_bound(mentions_.begin(), mentions_.end(), std::make_pair(at, std::size_t{0}));
+  for (std::size_t steps = 0; it != mentions_.begin() && steps < 32; ++steps) {
+    --it;
+    const name_entry &e = entries_[it->second];
+    if (e.name != not_name) {
+      return &e;
+    }
+  }
+  return nullptr;
 }
 
 char name_index::gender_of(const std::string &name) const {
@@ -261,8 +286,10 @@ void name_index::scan() {
       if (std::size_t sp = entries_[idx].name.find(' '); sp != std::string::npos) {
         by_first_.emplace(lower(entries_[idx].name.substr(0, sp)), idx);
       }
-      mentions_.emplace_back(tokens_[name_start].begin, idx);
-      mention_token_.push_back(static_cast<std::uint32_t>(name_start));
+      if (!quoted_[name_start]) {
+        mentions_.emplace_back(tokens_[name_start].begin, idx);
+        mention_token_.push_back(static_cast<std::uint32_t>(name_start));
+      }
     } else if (words == 1 && !org) {
       // A short form of a name met before ("Lammy"), or a one-word name
       // the text never writes in lower case ("Marilla").
@@ -282,8 +309,10 @@ void name_index::scan() {
         continue;
       }
       record_honorific(idx, honorific_at);
-      mentions_.emplace_back(tokens_[name_start].begin, idx);
-      mention_token_.push_back(static_cast<std::uint32_t>(name_start));
+      if (!quoted_[name_start]) {
+        mentions_.emplace_back(tokens_[name_start].begin, idx);
+        mention_token_.push_back(static_cast<std::uint32_t>(name_start));
+      }
     }
     i = j;
   }

@@ -38,7 +38,9 @@ struct source_analysis {
 /// Full names in a document, indexed by their last word for short forms.
 class name_index {
 public:
-  name_index(std::string_view text, const std::vector<parser::token> &tokens);
+  /// Indexes the names in `text`; `quoted` (sorted, disjoint) are the spans
+  /// inside quotation marks, where names are addressed rather than speaking.
+  name_index(std::string_view text, const std::vector<parser::token> &tokens, const std::vector<parser::span> &quoted);
 
   /// What the words in `source` are and name.
   [[nodiscard]] source_analysis analyse(parser::span source) const;
@@ -50,6 +52,8 @@ public:
   /// `mention_at`, when given, receives the offset of that mention.
   [[nodiscard]] const name_entry *last_person_before(std::uint32_t at, char g = 0,
                                                      std::uint32_t *mention_at = nullptr) const;
+  /// The latest person named before `at` other than `not_name` (a dialogue's other party).
+  [[nodiscard]] const name_entry *last_person_other_than(std::uint32_t at, const std::string &not_name) const;
   /// The gender of a canonical name (0 when unknown).
   [[nodiscard]] char gender_of(const std::string &name) const;
 
@@ -62,6 +66,7 @@ private:
   std::unordered_map<std::string, std::size_t> by_first_; ///< first word of a full name → entry
   std::unordered_set<std::string> lower_forms_; ///< words the text writes in lower case (so not names)
   std::vector<std::uint32_t> mention_token_; ///< token index of each mention, parallel to mentions_
+  std::vector<bool> quoted_;                 ///< per token: inside quotation marks
 
   [[nodiscard]] bool is_name_word(std::size_t i) const;
   void vote_genders();
