@@ -44,6 +44,8 @@ constexpr double continued_paragraph = 0.6;
 constexpr double dialogue_turn = 0.45;
 constexpr double other_party = 0.35;
 constexpr double narration_subject = 0.4;
+constexpr double narrator = 0.6;
+constexpr double described = 0.6;
 constexpr double passage_source = 0.4;
 } // namespace confidence
 
@@ -337,6 +339,12 @@ private:
       s.confidence = 0.3;
       return s;
     }
+    case source_kind::narrator:
+    case source_kind::described:
+      s.type = speaker_type::person;
+      s.name = a.name;
+      s.confidence = a.kind == source_kind::narrator ? confidence::narrator : confidence::described;
+      return s;
     case source_kind::none: break;
     }
     return std::nullopt;

@@ -340,7 +340,12 @@ source_analysis name_index::analyse(parser::span source) const {
       return a;
     }
     if (g == 'i') {
-      return a; // "I said", "you said": the writer or the reader
+      // "I said": the narrator (first person) — the pronoun is all we have.
+      if (one_of(word(s), {"i", "we"})) {
+        a.kind = source_kind::narrator;
+        a.name = std::string(word(s));
+      }
+      return a;
     }
   }
   const std::string text = join(s, e);
@@ -419,6 +424,12 @@ source_analysis name_index::analyse(parser::span source) const {
     a.kind = source_kind::role_noun;
     a.name = lower(head);
     return a;
+  }
+  // "the man", "my mother", "one of the colts": a described person.
+  if (e - s <= 6 && one_of(word(s), {"the", "a", "an", "my", "his", "her", "their", "our", "your", "one", "this",
+                                     "that", "another", "some"})) {
+    a.kind = source_kind::described;
+    a.name = text;
   }
   return a;
 }

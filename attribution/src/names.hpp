@@ -25,7 +25,7 @@ struct name_entry {
 };
 
 /// What a frame's source words are.
-enum class source_kind { none, pronoun, person, organisation, document, anonymous, role_noun };
+enum class source_kind { none, pronoun, person, organisation, document, anonymous, role_noun, narrator, described };
 
 /// The result of analysing a source span.
 struct source_analysis {
