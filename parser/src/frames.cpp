@@ -13,22 +13,19 @@
 
 #include "quotecheck/parser/lexicon.hpp"
 
+#include "frame_grammar_def.hpp"
+#include "frame_items.hpp"
 #include "passes.hpp"
 
 #include <algorithm>
-#include <array>
 
 namespace quotecheck::parser::detail {
 
 namespace {
 
-/// One item of a sentence: a token, or a whole quotation.
-struct item {
-  std::uint32_t first; ///< first token (the opening mark for a quotation)
-  std::uint32_t last;  ///< one past the last token
-  std::int32_t quote = -1;
-};
+namespace fg = frame_grammar;
 
+/// Case-insensitive membership of a word in a short list.
 bool in(std::string_view w, std::initializer_list<std::string_view> set) {
   return std::any_of(set.begin(), set.end(), [&](std::string_view s) {
     if (s.size() != w.size()) {
@@ -44,19 +41,13 @@ bool in(std::string_view w, std::initializer_list<std::string_view> set) {
   });
 }
 
-bool is_determiner(std::string_view w) {
-  return in(w, {"the", "a", "an", "this", "that", "these", "those", "one", "two", "three", "several", "some",
-                "many", "other", "another", "his", "her", "its", "their", "our", "both"});
-}
-
-bool is_name_particle(std::string_view w) {
-  return in(w, {"and", "of", "for", "the", "de", "van", "von", "der", "den", "bin", "al", "la", "le", "del",
-                "da", "di", "du", "ibn", "y", "&", "on", "in"});
-}
+bool is_determiner(std::string_view w) { return lexicon::determiners.has(w); }
+bool is_name_particle(std::string_view w) { return lexicon::name_particles.has(w); }
 
 class frame_finder {
 public:
-  frame_finder(pass_state &st, document &doc) : st_(st), doc_(doc), text_(st.text), toks_(st.tokens) {}
+  frame_finder(pass_state &st, document &doc)
+      : st_(st), doc_(doc), text_(st.text), toks_(st.tokens), view_(st.text, st.tokens), items_(view_.items) {}
 
   void run() {
     std::size_t q = 0;
@@ -72,7 +63,8 @@ private:
   document &doc_;
   std::string_view text_;
   const std::vector<token> &toks_;
-  std::vector<item> items_;
+  sentence_view view_;
+  std::vector<item> &items_; ///< view_.items
   std::uint32_t sentence_ = 0;
 
   std::string_view word(std::size_t k) const {
@@ -107,26 +99,7 @@ private:
     }
   }
 
-  /// The lemma if item k is a verb of saying used as a verb ("the report" is a noun).
-  std::string_view cue_lemma(std::size_t k) const {
-    if (!is_word(k)) {
-      return {};
-    }
-    const std::string_view lemma = speech_lemma(word(k));
-    if (lemma.empty()) {
-      return {};
-    }
-    if (k > 0 && is_word(k - 1) && (is_determiner(word(k - 1)) || in(word(k - 1), {"to", "of", "for"}))) {
-      // "the report", "to say" (but "declined to say" is a negated cue: keep "to"
-      // only after a refusal or a modal construction)
-      if (!(in(word(k - 1), {"to"}) && k > 1 && in(word(k - 2), {"declined", "refused", "wanted", "going", "used",
-                                                                   "continued", "went", "began", "proceeded"}))) {
-        return {};
-      }
-    }
-    // Bare base forms and -ing forms need a subject or auxiliary: "we say", "is saying".
-    return lemma;
-  }
+  std::string_view cue_lemma(std::size_t k) const { return view_.cue_lemma(k); }
 
   /// Negated or hypothetical cue ("did not say", "declined to say", "would say").
   cue_mode mode_of(std::size_t k) const {
@@ -172,11 +145,7 @@ private:
     std::size_t j = v;
     // Adverbs between subject and verb: "Lammy also said", "has said".
     while (j > floor && is_word(j - 1) &&
-           (in(word(j - 1), {"also", "later", "then", "again", "previously", "has", "had", "have", "was", "is",
-                             "were", "are", "once", "repeatedly", "reportedly", "publicly", "privately",
-                             "recently", "further", "had", "did", "does", "do", "not", "never", "would",
-                             "could", "will", "may", "might", "just", "first", "last", "separately"}) ||
-            word(j - 1).ends_with("ly"))) {
+           (lexicon::cue_adverbs.has(word(j - 1)) || word(j - 1).ends_with("ly"))) {
       --j;
     }
     const std::size_t verb_edge = j;
@@ -437,17 +406,9 @@ private:
     if (is_tell_like(lemma)) {
       c = skip_object(c, end);
     }
-    if (c < end && is_word(c) &&
-        in(word(c), {"in", "on", "at", "during", "after", "before", "from", "about", "last", "this", "earlier",
-                     "late", "early", "over", "via", "through", "while", "when"})) {
-      // a prepositional adjunct: skip it up to a comma, "that" or a quotation
-      std::size_t k = c + 1;
-      while (k < end && k < c + 6 && !is_punct(k, ",") && items_[k].quote < 0 && !(is_word(k) && in(word(k), {"that"}))) {
-        ++k;
-      }
-      if (k < end && (is_punct(k, ",") || items_[k].quote >= 0 || in(word(k), {"that"}))) {
-        c = k;
-      }
+    // An adjunct ("in a statement on Monday,") before the content.
+    if (const std::ptrdiff_t m = fg::match(fg::adjunct, view_, c, end); m >= 0) {
+      c = static_cast<std::size_t>(m);
     }
     // "spoke in Albany on Monday": a prepositional phrase is not what was
     // said; but "pledged to oppose" and "urged them to" carry content.
@@ -467,116 +428,32 @@ private:
     return in(lemma, {"tell", "inform", "remind", "assure", "warn", "urge", "ask", "advise", "brief", "write"});
   }
 
-  /// After "told": the addressee, up to "that", a comma, a colon, a quotation
-  /// or a preposition ("told the committee that", "told reporters in Oslo").
+  /// After "told": where its object ends (the `object` rule).
   std::size_t skip_object(std::size_t k, std::size_t end) const {
-    for (std::size_t j = k; j < end && j < k + 5; ++j) {
-      if (items_[j].quote >= 0 || is_punct(j, ",") || is_punct(j, ":") ||
-          (is_word(j) && in(word(j), {"that", "in", "on", "at", "during", "after", "about", "before", "from"}))) {
-        return j;
-      }
-    }
-    if (end - k <= 3) {
-      return end; // "told the meeting."
-    }
-    return std::min(k + 1, end); // "told reporters the deal was off": one word of object
+    const std::ptrdiff_t m = fg::match(fg::object, view_, k, end);
+    return m < 0 ? k : static_cast<std::size_t>(m);
   }
 
-  /// The end of a source that follows its cue ("said Mr. Brown (D-Tex.), …"):
-  /// words, initials and abbreviations, a parenthesis, up to a comma.
+  /// The end of a source that follows its cue (the `inverted_source` rule).
   std::size_t inverted_source_end(std::size_t k, std::size_t end) const {
-    std::size_t j = k;
-    while (j < end && j < k + 14) {
-      if (is_word(j) && cue_lemma(j).empty() && !(word(j).ends_with("ly") && !is_cap(j)) &&
-          !in(word(j), {"who", "that", "which", "in", "on", "at", "during", "after", "before", "to", "about", "as",
-                        "while", "when", "and", "with", "for", "from", "again", "quietly", "softly"})) {
-        ++j;
-      } else if (is_punct(j, ".") && j + 1 < end && is_cap(j + 1)) {
-        ++j; // Mr. Brown, Sen. Ames, J. Smith
-      } else if (is_punct(j, "(")) {
-        std::size_t close = j + 1;
-        while (close < end && close < j + 8 && !is_punct(close, ")")) {
-          ++close;
-        }
-        if (close >= end || !is_punct(close, ")")) {
-          break;
-        }
-        j = close + 1; // (D-Tex.)
-      } else {
-        break;
-      }
-    }
-    return j;
+    const std::ptrdiff_t m = fg::match(fg::inverted_source, view_, k, end);
+    return m < 0 ? k : static_cast<std::size_t>(m);
   }
 
-  /// A content-first source of common nouns ("one user", "the White House
-  /// press secretary, Josh Earnest"): a few words, starting with a
-  /// determiner, a number or a capital, with no verb of saying.
+  /// Items [a, v) are a source of common nouns (the `loose_source` rule).
   bool loose_source(std::size_t a, std::size_t v) const {
-    if (v <= a || v - a > 10) {
-      return false;
-    }
-    if (!(is_cap(a) || (is_word(a) && is_determiner(word(a))) || (tok_at(a) != nullptr && tok_at(a)->cls == token_class::number))) {
-      return false;
-    }
-    for (std::size_t k = a; k < v; ++k) {
-      if (items_[k].quote >= 0 || !(is_word(k) || is_punct(k, ",") || is_punct(k, ".") || is_punct(k, "(") || is_punct(k, ")") || tok_at(k)->cls == token_class::number)) {
-        return false;
-      }
-      if (is_word(k) && (!cue_lemma(k).empty() || in(word(k), {"that", "is", "was", "are", "were", "will", "would", "has", "have", "had"}))) {
-        return false;
-      }
-    }
-    return true;
+    return v > a && fg::match(fg::loose_source, view_, a, v) == static_cast<std::ptrdiff_t>(v);
   }
 
-  /// True when items [k, end) are only adjuncts of an attribution ("in a
-  /// statement on Monday", "about the war") and no clause of their own.
-  bool trailer_only(std::size_t k, std::size_t end) const {
-    // "said Anne reproachfully": manner adverbs after the source
-    while (k < end && is_word(k) && word(k).ends_with("ly") && !is_cap(k)) {
-      ++k;
-    }
-    if (k >= end) {
-      return true;
-    }
-    for (std::size_t j = k; j < end; ++j) {
-      if (items_[j].quote >= 0) {
-        return false; // a quotation after the cue is its content: source-first
-      }
-    }
-    // ", as he traced her career", ", adding that …", ", noting …": a clause about the saying
-    if (is_punct(k, ",") && k + 1 < end && is_word(k + 1) &&
-        (in(word(k + 1), {"as", "while", "when", "after", "before", "adding", "noting", "according", "in", "during",
-                          "referring", "citing", "pointing", "speaking", "saying"}) ||
-         (word(k + 1).ends_with("ing") && !tok_at(k + 1)->is(capitalised)))) {
-      return true;
-    }
-    // An apposition or relative clause about the source: ", a doctor at …", ", who directed …"
-    if (is_punct(k, ",") && k + 1 < end && is_word(k + 1) && in(word(k + 1), {"a", "an", "the", "who", "whose"})) {
-      return true;
-    }
-    if (end - k > 10) {
-      return false;
-    }
-    return is_punct(k, ",") || is_punct(k, "(") ||
-           (is_word(k) && in(word(k), {"as", "in", "on", "at", "during", "after", "before", "about", "of", "from",
-                                       "to", "via", "through", "while", "when", "last", "this", "earlier",
-                                       "later", "today", "yesterday", "tuesday", "monday", "wednesday",
-                                       "thursday", "friday", "saturday", "sunday", "recently", "again",
-                                       "afterward", "afterwards", "repeatedly", "outside", "inside"}));
-  }
+  /// True when items [k, end) are only what may trail an attribution (the `trailer` rule).
+  bool trailer_only(std::size_t k, std::size_t end) const { return fg::match(fg::trailer, view_, k, end) >= 0; }
 
   /// The end of the source for a source-before-cue frame: the cue itself
   /// minus adverbs ("Lammy also said" → "Lammy").
   std::size_t v_source_end(std::size_t v) const {
     std::size_t j = v;
     while (j > 0 && is_word(j - 1) &&
-           (in(word(j - 1), {"also", "later", "then", "again", "previously", "has", "had", "have", "was", "is",
-                             "were", "are", "once", "repeatedly", "reportedly", "publicly", "privately",
-                             "recently", "further", "did", "does", "do", "not", "never", "would", "could",
-                             "will", "may", "might", "just", "first", "last", "separately"}) ||
-            word(j - 1).ends_with("ly"))) {
+           (lexicon::cue_adverbs.has(word(j - 1)) || word(j - 1).ends_with("ly"))) {
       --j;
     }
     return j;
