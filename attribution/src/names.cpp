@@ -52,9 +52,21 @@ name_index::name_index(std::string_view text, const std::vector<token> &tokens, 
     }
     quoted_[i] = q < quoted.size() && quoted[q].begin <= tokens_[i].begin;
   }
+  // Which capitalised words does the text also write in lower case? Hash
+  // the capitalised ones first (few), then look the lower-case ones up.
+  std::unordered_set<std::size_t> capitalised;
+  for (const token &t : tokens_) {
+    if (t.cls == token_class::word && t.is(parser::capitalised) && t.end - t.begin <= 24) {
+      capitalised.insert(std::hash<std::string>{}(lower(text_.substr(t.begin, t.end - t.begin))));
+    }
+  }
   for (const token &t : tokens_) {
     if (t.cls == token_class::word && !t.is(parser::capitalised) && t.end - t.begin <= 24) {
-      lower_forms_.emplace(text_.substr(t.begin, t.end - t.begin));
+      const std::string_view w = text_.substr(t.begin, t.end - t.begin);
+      const std::size_t h = std::hash<std::string_view>{}(w);
+      if (capitalised.contains(h)) {
+        lower_forms_.insert(h);
+      }
     }
   }
   scan();
@@ -83,7 +95,7 @@ bool name_index::is_name_word(std::size_t i) const {
       "dear", "dearest", "chapter", "what", "why", "how", "who", "where", "which", "all", "some", "many", "most",
       "both", "each", "every", "one", "two", "three", "first", "last", "next", "new", "our", "my", "your",
       "his", "her", "their", "we", "i", "you", "he", "she", "they", "me", "him", "us", "them"};
-  return !function_words.contains(l) && !lower_forms_.contains(l);
+  return !function_words.contains(l) && !lower_forms_.contains(std::hash<std::string_view>{}(l));
 }
 
 void name_index::vote_genders() {

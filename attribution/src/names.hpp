@@ -64,7 +64,7 @@ private:
   std::vector<std::pair<std::uint32_t, std::size_t>> mentions_; ///< every mention: offset, entry
   std::unordered_map<std::string, std::size_t> by_last_; ///< last word → entry
   std::unordered_map<std::string, std::size_t> by_first_; ///< first word of a full name → entry
-  std::unordered_set<std::string> lower_forms_; ///< words the text writes in lower case (so not names)
+  std::unordered_set<std::size_t> lower_forms_; ///< hashes of capitalised words the text also writes in lower case
   std::vector<std::uint32_t> mention_token_; ///< token index of each mention, parallel to mentions_
   std::vector<bool> quoted_;                 ///< per token: inside quotation marks
 

@@ -19,6 +19,7 @@ struct item {
   std::uint32_t first; ///< first token (the opening mark for a quotation)
   std::uint32_t last;  ///< one past the last token
   std::int32_t quote = -1;
+  std::string_view lemma{}; ///< speech_lemma of the word (looked up once per item)
 };
 
 /// A set of lower-case words as an x3::symbols table (a lexicon).
@@ -111,7 +112,7 @@ public:
     if (!is_word(items[k])) {
       return {};
     }
-    const std::string_view lemma = speech_lemma(word(items[k]));
+    const std::string_view lemma = items[k].lemma;
     if (lemma.empty() || k == 0 || !is_word(items[k - 1])) {
       return lemma;
     }

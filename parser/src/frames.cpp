@@ -93,7 +93,9 @@ private:
         continue;
       }
       if (toks_[i].cls != token_class::newline && !(toks_[i].cls == token_class::mark)) {
-        items_.push_back({i, i + 1, -1});
+        const std::string_view lemma =
+            toks_[i].cls == token_class::word ? speech_lemma(text_of(text_, toks_[i])) : std::string_view{};
+        items_.push_back({i, i + 1, -1, lemma});
       }
       ++i;
     }

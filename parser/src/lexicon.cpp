@@ -7,6 +7,7 @@
 #include <boost/spirit/home/x3.hpp>
 
 #include <array>
+#include <bitset>
 #include <string>
 #include <unordered_set>
 
@@ -62,7 +63,40 @@ constexpr std::array<std::string_view, 10> double_final = {"admit", "quip", "sob
 
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
+/// A cheap first test before the x3::symbols lookup: which (first letter,
+/// last letter, length) triples the lexicon holds. Most words of a text
+/// fail it, so the lookup runs for few of them.
+class shape_filter {
+public:
+  void add(std::string_view w) {
+    if (const int k = key(w); k >= 0) {
+      bits_[static_cast<std::size_t>(k)] = true;
+    }
+  }
+  /// False when no word of this shape is in the lexicon (`w` lower-cased).
+  [[nodiscard]] bool may_have(std::string_view w) const {
+    const int k = key(w);
+    return k < 0 || bits_[static_cast<std::size_t>(k)];
+  }
+
+private:
+  static int key(std::string_view w) {
+    if (w.empty()) {
+      return -1;
+    }
+    const auto a = static_cast<unsigned char>(w.front());
+    const auto b = static_cast<unsigned char>(w.back());
+    if (a < 'a' || a > 'z' || b < 'a' || b > 'z') {
+      return -1;
+    }
+    const auto len = static_cast<int>(std::min<std::size_t>(w.size(), 20));
+    return ((a - 'a') * 26 + (b - 'a')) * 21 + len;
+  }
+  std::bitset<26 * 26 * 21> bits_;
+};
+
 struct speech_table : x3::symbols<std::string_view> {
+  shape_filter shapes;
   std::unordered_set<std::string_view> lemmas;
   speech_table() {
     for (std::string_view v : speech_lemmas) {
@@ -114,6 +148,7 @@ struct speech_table : x3::symbols<std::string_view> {
   void add_form(const std::string &form, std::string_view lemma) {
     if (find(form) == nullptr) {
       add(form, lemma);
+      shapes.add(form);
       ++forms;
     }
   }
@@ -127,44 +162,59 @@ const speech_table &speech() {
 
 /// A set of lower-case words as an x3::symbols table.
 struct word_set : x3::symbols<bool> {
+  shape_filter shapes;
   word_set(std::initializer_list<std::string_view> words) {
     for (std::string_view w : words) {
       add(std::string(w), true);
+      shapes.add(w);
     }
   }
   [[nodiscard]] bool has(std::string_view word) const;
 };
 
 /// Lower-cases ASCII letters into a small buffer; empty if too long.
-std::string lower(std::string_view w) {
-  std::string s;
-  if (w.size() > 40) {
-    return s;
+/// A word lower-cased (ASCII) into a caller's buffer, curly apostrophes
+/// made straight; empty when too long to be in any lexicon. No allocation:
+/// this runs for every word of every document.
+struct lowered {
+  char buf[40];
+  std::size_t n = 0;
+  explicit lowered(std::string_view w) {
+    for (std::size_t i = 0; i < w.size(); ++i) {
+      if (n == sizeof buf) {
+        n = 0;
+        return;
+      }
+      const char c = w[i];
+      if (c == '\xE2' && i + 2 < w.size() && w[i + 1] == '\x80' && w[i + 2] == '\x99') {
+        buf[n++] = '\'';
+        i += 2;
+        continue;
+      }
+      buf[n++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
   }
-  s.reserve(w.size());
-  for (char c : w) {
-    s.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
-  }
-  // Curly apostrophes spell the same words.
-  for (std::size_t p = s.find("\u2019"); p != std::string::npos; p = s.find("\u2019")) {
-    s.replace(p, 3, "'");
-  }
-  return s;
-}
+  [[nodiscard]] std::string_view view() const { return {buf, n}; }
+};
+
+std::string lower(std::string_view w) { return std::string(lowered(w).view()); }
 
 bool word_set::has(std::string_view word) const {
-  const std::string l = lower(word);
-  return !l.empty() && const_cast<word_set *>(this)->find(l) != nullptr;
+  const lowered l(word);
+  return l.n > 0 && shapes.may_have(l.view()) && const_cast<word_set *>(this)->find(l.view()) != nullptr;
 }
 
 } // namespace
 
 std::string_view speech_lemma(std::string_view word) {
-  const std::string l = lower(word);
-  if (l.empty()) {
+  if (word.size() < 3 || word.size() > 16) {
+    return {}; // no verb of saying is shorter or longer
+  }
+  const lowered l(word);
+  if (l.n == 0 || !speech().shapes.may_have(l.view())) {
     return {};
   }
-  const std::string_view *found = const_cast<speech_table &>(speech()).find(l);
+  const std::string_view *found = const_cast<speech_table &>(speech()).find(l.view());
   return found != nullptr ? *found : std::string_view{};
 }
 
@@ -229,7 +279,11 @@ bool is_document_word(std::string_view word) {
 }
 
 char pronoun_gender(std::string_view word) {
-  const std::string l = lower(word);
+  if (word.size() > 4) {
+    return 0;
+  }
+  const lowered low(word);
+  const std::string_view l = low.view();
   if (l == "he") {
     return 'm';
   }
