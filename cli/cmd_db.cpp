@@ -157,6 +157,8 @@ void add_db_command(CLI::App &app) {
 
   auto *exp = with_db_flag(db->add_subcommand("export", "Write the database as import JSONL to standard output"), o);
   exp->callback([o] { run_export(*o); });
+
+  add_db_learn_subcommands(*db);
 }
 
 } // namespace quotecheck::cli

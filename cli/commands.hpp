@@ -23,5 +23,7 @@ void add_extract_command(CLI::App &app);
 void add_check_command(CLI::App &app);
 void add_lookup_command(CLI::App &app);
 void add_db_command(CLI::App &app);
+/// `db learn` and `db variants`, added under the `db` command.
+void add_db_learn_subcommands(CLI::App &db_cmd);
 
 } // namespace quotecheck::cli

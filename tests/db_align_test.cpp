@@ -125,6 +125,7 @@ TEST_CASE("FTS queries: content words, each quoted, OR-combined", "[db][matcher]
   CHECK(fts_query(tokenize_quote("We must work with our partners")) == "\"work\" OR \"partners\"");
   CHECK(fts_query(tokenize_quote("it is what it is")) == "\"it\" OR \"is\" OR \"what\"");
   CHECK(fts_query(tokenize_quote("... [sic]")).empty());
-  // Quotes in keys cannot occur (punctuation is stripped), but the escaping doubles them anyway.
-  CHECK(fts_query(tokenize_quote("NEAR(x) AND y*")) == "\"near\" OR \"x\" OR \"y\"");
+  // FTS5 operators in the text stay words.
+  CHECK(fts_query(tokenize_quote("NEAR(x) AND y*")) == "\"NEAR\" OR \"x\" OR \"y\"");
+  CHECK(fts_query(tokenize_quote("Lammy\u2019s plan")) == "\"Lammy\u2019s\" OR \"plan\"");
 }

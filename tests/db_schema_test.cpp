@@ -184,6 +184,29 @@ TEST_CASE("FTS queries built from hostile quotes are valid FTS5", "[db][schema][
   CHECK(m.value()[0].score == Approx(1.0));
 }
 
+TEST_CASE("candidate queries ask for statements sharing several long words", "[db][schema][matcher]") {
+  auto tokens = db::tokenize_quote("the zeppelin hovered over harbour walls");
+  CHECK(db::candidate_query(tokens, 1, 3) == "\"zeppelin\" OR \"hovered\" OR \"harbour\"");
+  CHECK(db::candidate_query(tokens, 2, 3) ==
+        "(\"zeppelin\" AND \"hovered\") OR (\"zeppelin\" AND \"harbour\") OR (\"hovered\" AND \"harbour\")");
+  CHECK(db::candidate_query(tokens, 9, 2) == "(\"zeppelin\" AND \"hovered\")");
+  CHECK(db::candidate_query(db::tokenize_quote("..."), 2).empty());
+
+  temp_db t;
+  auto s = t.open();
+  std::string lines;
+  for (int i = 0; i < 30; ++i)
+    lines += R"({"speaker": "A", "text": "common words appear in every single line number )" + std::to_string(i) + "\"}\n";
+  lines += R"({"speaker": "B", "text": "common words and one zeppelin over the harbour"})" "\n";
+  qc_test::import_jsonl(s, lines);
+  // One word changed: the three-word probe still finds it.
+  auto m = db::lookup(s, "common words and one airship over the harbour");
+  REQUIRE(m.ok());
+  REQUIRE_FALSE(m.value().empty());
+  CHECK(m.value()[0].stmt.speaker == "B");
+  CHECK(m.value()[0].score > 0.8);
+}
+
 TEST_CASE("the FTS index follows deletes and updates", "[db][schema]") {
   temp_db t;
   auto s = t.open();

@@ -108,10 +108,9 @@ result<void> read_csv(std::string_view text, importer &imp) {
   std::vector<std::string> header, row;
   if (text.substr(0, 3) == "\xEF\xBB\xBF")
     pos = 3; // BOM
-  if (auto e = detail::read_csv_record(text, pos, header, lines); !e.empty() || header.empty()) {
-    statement_input none;
-    return imp.record(1, none, "bad CSV header: " + (e.empty() ? std::string("empty") : e));
-  }
+  // A bad header is fatal even with skip_bad: no row could be read without it.
+  if (auto e = detail::read_csv_record(text, pos, header, lines); !e.empty())
+    return error{error_code::bad_record, "bad CSV header: " + e, 1};
   for (auto &h : header) {
     h.erase(0, h.find_first_not_of(" \t"));
     h.erase(h.find_last_not_of(" \t") + 1);
@@ -120,8 +119,7 @@ result<void> read_csv(std::string_view text, importer &imp) {
   }
   for (const char *need : {"speaker", "text"})
     if (std::find(header.begin(), header.end(), need) == header.end()) {
-      return error{error_code::bad_record,
-                   std::string("CSV header (line 1) has no \"") + need + "\" column", 1};
+      return error{error_code::bad_record, std::string("the CSV header has no \"") + need + "\" column", 1};
     }
   while (pos < text.size()) {
     std::size_t line = lines + 1;
@@ -226,7 +224,7 @@ result<import_report> run(store &s, std::istream &in, const std::string &name, c
   if (!r.ok()) {
     auto e = r.err();
     if (e.message.rfind(name, 0) != 0)
-      e.message = name + ": " + e.message;
+      e.message = name + (e.offset > 0 ? ":" + std::to_string(e.offset) : std::string()) + ": " + e.message;
     return e; // the transaction rolls back
   }
   if (auto c = tx.commit(); !c.ok())

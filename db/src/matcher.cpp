@@ -4,12 +4,13 @@
 #include "sql.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <memory>
 #include <unordered_set>
 
 namespace quotecheck::db {
 namespace {
 
-constexpr std::size_t k_max_terms = 16;
 
 std::string quoted_term(std::string_view key) {
   std::string t = "\"";
@@ -42,32 +43,22 @@ constexpr const char *k_select = "SELECT s.id, sp.name, s.text, coalesce(s.date,
 
 } // namespace
 
-std::string fts_query(const std::vector<quote_token> &quote) {
+std::vector<std::string> content_terms(const std::vector<quote_token> &quote) {
   std::vector<std::string> content, all;
   std::unordered_set<std::string> seen;
   for (const auto &t : quote) {
     if (t.type != quote_token::kind::word || t.key.empty() || !seen.insert(t.key).second)
       continue;
-    all.push_back(t.key);
+    all.push_back(t.text);
     if (!is_stopword(t.key))
-      content.push_back(t.key);
+      content.push_back(t.text);
   }
-  auto &terms = content.empty() ? all : content;
-  if (terms.size() > k_max_terms) {
-    // Longer words are rarer: keep the longest, in their original order.
-    std::vector<std::string> by_len = terms;
-    std::stable_sort(by_len.begin(), by_len.end(),
-                     [](const std::string &a, const std::string &b) { return a.size() > b.size(); });
-    std::size_t cut = by_len[k_max_terms - 1].size();
-    std::vector<std::string> kept;
-    for (auto &t : terms)
-      if (t.size() > cut || (t.size() == cut && kept.size() < k_max_terms))
-        if (kept.size() < k_max_terms)
-          kept.push_back(t);
-    terms = std::move(kept);
-  }
+  return content.empty() ? all : content;
+}
+
+std::string fts_query(const std::vector<quote_token> &quote) {
   std::string q;
-  for (const auto &t : terms) {
+  for (const auto &t : content_terms(quote)) {
     if (!q.empty())
       q += " OR ";
     q += quoted_term(t);
@@ -75,12 +66,52 @@ std::string fts_query(const std::vector<quote_token> &quote) {
   return q;
 }
 
-result<std::vector<match>> find_candidates(const store &s, const std::vector<quote_token> &quote,
-                                           const std::vector<std::int64_t> *speaker_ids, std::size_t limit) {
+std::string candidate_query(const std::vector<quote_token> &quote, std::size_t shared, std::size_t max_terms) {
+  auto terms = content_terms(quote);
+  // Longer words are rarer: they identify a statement, and their posting lists are short.
+  std::stable_sort(terms.begin(), terms.end(),
+                   [](const std::string &a, const std::string &b) { return a.size() > b.size(); });
+  if (terms.size() > max_terms)
+    terms.resize(max_terms);
+  if (terms.empty())
+    return {};
+  shared = std::clamp<std::size_t>(shared, 1, terms.size());
+  // Every combination of `shared` terms, ANDed; the combinations ORed.
+  std::string out;
+  std::vector<std::size_t> pick(shared);
+  for (std::size_t i = 0; i < shared; ++i)
+    pick[i] = i;
+  while (true) {
+    if (!out.empty())
+      out += " OR ";
+    if (shared > 1)
+      out += '(';
+    for (std::size_t i = 0; i < shared; ++i) {
+      if (i != 0)
+        out += " AND ";
+      out += quoted_term(terms[pick[i]]);
+    }
+    if (shared > 1)
+      out += ')';
+    // Next combination in lexicographic order.
+    std::size_t i = shared;
+    while (i > 0 && pick[i - 1] == terms.size() - shared + (i - 1))
+      --i;
+    if (i == 0)
+      break;
+    ++pick[i - 1];
+    for (std::size_t j = i; j < shared; ++j)
+      pick[j] = pick[j - 1] + 1;
+  }
+  return out;
+}
+
+namespace {
+
+/// One FTS probe: up to `limit` statements matching `fts`, by bm25.
+result<std::vector<match>> probe(const store &s, const std::string &fts,
+                                 const std::vector<std::int64_t> *speaker_ids, std::size_t limit) {
   std::vector<match> out;
-  std::string fts = fts_query(quote);
-  if (fts.empty() || (speaker_ids != nullptr && speaker_ids->empty()))
-    return out;
   static const std::string plain = std::string(k_select) + "ORDER BY score LIMIT ?2";
   static const std::string filtered =
       std::string(k_select) + "AND s.speaker_id IN (SELECT value FROM json_each(?3)) ORDER BY score LIMIT ?2";
@@ -97,9 +128,44 @@ result<std::vector<match>> find_candidates(const store &s, const std::vector<quo
   }
   if (q.err().code != error_code::ok)
     return q.err();
-  for (auto &m : out) {
-    m.align = align(quote, split_words(m.stmt.text));
-    m.score = m.align.score;
+  return out;
+}
+
+} // namespace
+
+result<std::vector<match>> find_candidates(const store &s, const std::vector<quote_token> &quote,
+                                           const std::vector<std::int64_t> *speaker_ids, std::size_t limit,
+                                           const candidate_options &options) {
+  std::vector<match> out;
+  if (speaker_ids != nullptr && speaker_ids->empty())
+    return out;
+  std::unordered_set<std::int64_t> seen;
+  // A quote with four or more content words that shares only one of them
+  // with a statement cannot align well; skip the costly any-word probe.
+  const std::size_t lowest = content_terms(quote).size() >= 4 ? 2 : 1;
+  std::string last;
+  for (std::size_t shared = std::max(options.shared_words, lowest); shared >= lowest; --shared) {
+    std::string fts = candidate_query(quote, shared, options.max_terms);
+    if (fts.empty())
+      break;
+    if (fts == last)
+      continue;
+    last = fts;
+    auto r = probe(s, fts, speaker_ids, limit);
+    if (!r.ok())
+      return r.err();
+    double best = -1;
+    for (auto &m : r.value()) {
+      if (!seen.insert(m.stmt.id).second)
+        continue;
+      m.align = align(quote, split_words(m.stmt.text));
+      m.score = m.align.score;
+      best = std::max(best, m.score);
+      out.push_back(std::move(m));
+    }
+    // Stop at the first probe that found something good; otherwise ask for fewer shared words.
+    if (best >= options.good_enough)
+      break;
   }
   std::stable_sort(out.begin(), out.end(), [](const match &a, const match &b) {
     if (a.score != b.score)

@@ -53,14 +53,19 @@ scored best_of(const std::vector<match> &ms, std::string_view report, double thr
 result<verdict> check_reported(const store &s, const quote_query &q, const std::vector<quote_token> &tokens,
                                const std::vector<std::int64_t> &ids, const check_options &o) {
   const bool speaker_known = !q.speaker.empty();
+  // Reported speech shares fewer words with its source: probe for two shared
+  // words, and take whatever comes back (wording does not decide here).
+  candidate_options probes;
+  probes.shared_words = 2;
+  probes.good_enough = 0.0;
   std::vector<match> same, other;
   if (!ids.empty()) {
-    auto r = find_candidates(s, tokens, &ids, o.candidates);
+    auto r = find_candidates(s, tokens, &ids, o.candidates, probes);
     if (!r.ok())
       return r.err();
     same = std::move(r.value());
   }
-  auto all = find_candidates(s, tokens, nullptr, o.candidates);
+  auto all = find_candidates(s, tokens, nullptr, o.candidates, probes);
   if (!all.ok())
     return all.err();
   for (auto &m : all.value()) {

@@ -47,8 +47,6 @@ CREATE VIRTUAL TABLE statements_fts USING fts5(
   text, content='statements', content_rowid='id',
   tokenize='porter unicode61 remove_diacritics 2'
 );
--- Document frequency of each indexed term, to build queries from the rarest words.
-CREATE VIRTUAL TABLE statements_vocab USING fts5vocab(statements_fts, 'row');
 CREATE TRIGGER statements_ai AFTER INSERT ON statements BEGIN
   INSERT INTO statements_fts(rowid, text) VALUES (new.id, new.text);
 END;

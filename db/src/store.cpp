@@ -95,6 +95,8 @@ result<store> store::open(const std::string &path, open_mode mode) {
     return error{error_code::db_error, "cannot open database " + path + ": " + why, 0};
   }
   sqlite3_busy_timeout(p->db, 5000);
+  // 64 MiB of page cache: imports merge FTS segments and lookups re-read posting lists.
+  detail::exec(p->db, "PRAGMA cache_size = -65536");
   sqlite3_extended_result_codes(p->db, 1);
 
   if (mode == open_mode::read_write) {

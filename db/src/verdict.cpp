@@ -134,18 +134,26 @@ verdict classify_same(const match &m, const quote_query &q, bool speaker_known) 
 result<verdict> check_direct(const store &s, const quote_query &q, const std::vector<quote_token> &tokens,
                              const std::vector<std::int64_t> &ids, const check_options &o) {
   const bool speaker_known = !q.speaker.empty();
+  candidate_options probes;
+  probes.good_enough = o.altered_threshold;
+  // The global probe first: when its best candidate is the speaker's own and
+  // aligns well, the speaker-only probe cannot do better and is skipped.
+  auto all = find_candidates(s, tokens, nullptr, o.candidates, probes);
+  if (!all.ok())
+    return all.err();
   std::vector<match> same, other;
-  if (!ids.empty()) {
-    auto r = find_candidates(s, tokens, &ids, o.candidates);
+  const auto &global = all.value();
+  const bool settled = !global.empty() && detail::in(ids, global.front().speaker_id) &&
+                       global.front().score >= o.altered_threshold &&
+                       !date_after(global.front().stmt.date, q.article_date);
+  if (!ids.empty() && !settled) {
+    auto r = find_candidates(s, tokens, &ids, o.candidates, probes);
     if (!r.ok())
       return r.err();
     same = std::move(r.value());
   }
-  auto all = find_candidates(s, tokens, nullptr, o.candidates);
-  if (!all.ok())
-    return all.err();
   for (auto &m : all.value()) {
-    if (!speaker_known)
+    if (!speaker_known || (settled && detail::in(ids, m.speaker_id)))
       same.push_back(std::move(m));
     else if (!detail::in(ids, m.speaker_id))
       other.push_back(std::move(m));

@@ -24,16 +24,39 @@ struct match {
   alignment align;  ///< the word alignment (diff, coverage)
 };
 
-/// The FTS5 query for a quotation: its content words (stopwords dropped
-/// unless nothing else is left), each double-quoted with '"' doubled, joined
-/// by OR. Empty when the quote has no words.
+/// The content words of a quotation as written (stopwords dropped unless
+/// nothing else is left), each once.
+std::vector<std::string> content_terms(const std::vector<quote_token> &quote);
+
+/// The FTS5 query for all content words of a quotation: each double-quoted
+/// (a '"' doubled), so FTS5 syntax in the text is just text; joined by OR.
+/// Empty when the quote has no words.
 std::string fts_query(const std::vector<quote_token> &quote);
 
-/// Up to `limit` candidate statements for the tokens, ranked by bm25 and then
+/// An FTS5 query asking for statements sharing at least `shared` of the
+/// quote's `max_terms` longest content words (longer words are rarer, so they
+/// identify a statement and have short posting lists): every combination of
+/// `shared` words ANDed, the combinations ORed. Ranking a small intersection
+/// by bm25 costs a few milliseconds where ranking the union of common words'
+/// posting lists in a large database costs hundreds.
+std::string candidate_query(const std::vector<quote_token> &quote, std::size_t shared, std::size_t max_terms = 6);
+
+/// How find_candidates probes.
+struct candidate_options {
+  std::size_t shared_words = 3;  ///< first probe: statements sharing this many of the longest words
+  std::size_t max_terms = 6;     ///< longest content words considered
+  double good_enough = 0.6;      ///< stop probing once a candidate aligns this well
+};
+
+/// Up to `limit` candidate statements per probe, ranked by bm25 and then
 /// aligned and sorted by score (best first). With `speaker_ids`, only those
-/// speakers' statements are considered. One FTS probe.
+/// speakers' statements are considered. Probes with candidate_query, first
+/// for `shared_words` shared words, then fewer, until a candidate aligns
+/// `good_enough` (one probe for a faithful quote; never below two shared
+/// words for a quote of four or more content words).
 result<std::vector<match>> find_candidates(const store &s, const std::vector<quote_token> &quote,
-                                           const std::vector<std::int64_t> *speaker_ids, std::size_t limit);
+                                           const std::vector<std::int64_t> *speaker_ids, std::size_t limit,
+                                           const candidate_options &options = {});
 
 /// Who said these words, when and where: the stored statements matching
 /// `text`, best first, at most `limit`. `speaker` (name or alias, may be
