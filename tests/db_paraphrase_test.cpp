@@ -96,3 +96,23 @@ TEST_CASE_METHOD(fixture, "reported speech of someone else, and of nobody", "[db
         "quote.misattributed");
   CHECK(reported("the lighthouse will be painted purple", "Mara Quist").rule == "quote.unverified");
 }
+
+TEST_CASE("a later paraphrase is held against an earlier quotation in the same article", "[db][paraphrase]") {
+  db::statement earlier;
+  earlier.speaker = "Mara Quist";
+  earlier.text = "The ferry will run every hour from May, and fares will stay frozen";
+  earlier.source = "earlier in this article, line 3";
+
+  const auto same = db::check_against_earlier("the ferry would run every hour from May with frozen fares", earlier);
+  REQUIRE(same);
+  CHECK(same->rule == "paraphrase.consistent");
+  REQUIRE(same->evidence);
+  CHECK(same->evidence->source == "earlier in this article, line 3");
+
+  const auto reversed = db::check_against_earlier("the ferry will not run every hour from May", earlier);
+  REQUIRE(reversed);
+  CHECK(reversed->rule == "paraphrase.contradicts");
+
+  // Something else the same person said is not a paraphrase of it.
+  CHECK_FALSE(db::check_against_earlier("the harbour needs a new crane", earlier));
+}

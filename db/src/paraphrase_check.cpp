@@ -50,6 +50,31 @@ scored best_of(const std::vector<match> &ms, std::string_view report, double thr
 
 } // namespace
 
+verdict paraphrase_verdict(const paraphrase_comparison &c, const match &m, const std::string &who,
+                           const check_options &o) {
+  verdict v;
+  if (c.negation_conflict) {
+    v = make(rules::paraphrase_contradicts, &m,
+             "the report reverses the statement (" + describe(m.stmt) + who + "): \"" + c.negated_word +
+                 "\" is negated in one and asserted in the other");
+  } else if (c.number_conflict) {
+    v = make(rules::paraphrase_contradicts, &m,
+             "the numbers disagree with " + describe(m.stmt) + who + ": report " + join(c.report_numbers) +
+                 ", statement " + join(c.statement_numbers));
+  } else if (c.coverage >= o.consistent_threshold && !c.number_unsupported) {
+    v = make(rules::paraphrase_consistent, &m,
+             "consistent with " + describe(m.stmt) + who + " (" + pct(c.coverage) + " of the content words)");
+  } else {
+    std::string why = c.number_unsupported ? "the statement gives no number for " + join(c.report_numbers)
+                                           : "only " + pct(c.coverage) + " of the content words are in it";
+    if (!c.missing.empty())
+      why += "; not in the statement: " + join(c.missing);
+    v = make(rules::paraphrase_divergent, &m, "diverges from " + describe(m.stmt) + who + ": " + why);
+  }
+  v.score = c.coverage;
+  return v;
+}
+
 result<verdict> check_reported(const store &s, const quote_query &q, const std::vector<quote_token> &tokens,
                                const std::vector<std::int64_t> &ids, const check_options &o) {
   const bool speaker_known = !q.speaker.empty();
@@ -78,29 +103,7 @@ result<verdict> check_reported(const store &s, const quote_query &q, const std::
   scored late_same, late_other;
   scored bs = best_of(same, q.text, o.related_threshold, q.article_date, late_same);
   if (bs.m != nullptr) {
-    const auto &c = bs.c;
-    verdict v;
-    std::string who = speaker_known ? "" : " (recorded speaker: " + bs.m->stmt.speaker + ")";
-    if (c.negation_conflict) {
-      v = make(rules::paraphrase_contradicts, bs.m,
-               "the report reverses the statement (" + describe(bs.m->stmt) + who + "): \"" + c.negated_word +
-                   "\" is negated in one and asserted in the other");
-    } else if (c.number_conflict) {
-      v = make(rules::paraphrase_contradicts, bs.m,
-               "the numbers disagree with " + describe(bs.m->stmt) + who + ": report " + join(c.report_numbers) +
-                   ", statement " + join(c.statement_numbers));
-    } else if (c.coverage >= o.consistent_threshold && !c.number_unsupported) {
-      v = make(rules::paraphrase_consistent, bs.m,
-               "consistent with " + describe(bs.m->stmt) + who + " (" + pct(c.coverage) + " of the content words)");
-    } else {
-      std::string why = c.number_unsupported ? "the statement gives no number for " + join(c.report_numbers)
-                                             : "only " + pct(c.coverage) + " of the content words are in it";
-      if (!c.missing.empty())
-        why += "; not in the statement: " + join(c.missing);
-      v = make(rules::paraphrase_divergent, bs.m, "diverges from " + describe(bs.m->stmt) + who + ": " + why);
-    }
-    v.score = c.coverage;
-    return v;
+    return paraphrase_verdict(bs.c, *bs.m, speaker_known ? "" : " (recorded speaker: " + bs.m->stmt.speaker + ")", o);
   }
   if (late_same.m != nullptr) {
     auto v = make(rules::anachronism, late_same.m,
@@ -130,3 +133,21 @@ result<verdict> check_reported(const store &s, const quote_query &q, const std::
 }
 
 } // namespace quotecheck::db::detail
+
+namespace quotecheck::db {
+
+std::optional<verdict> check_against_earlier(std::string_view report, const statement &earlier,
+                                             const check_options &options) {
+  // Two things one person says in an article share some words anyway; only
+  // a report that keeps half the quotation's content words restates it.
+  constexpr double restates = 0.5;
+  const paraphrase_comparison c = compare_paraphrase(report, earlier.text);
+  if (c.coverage < restates) {
+    return std::nullopt;
+  }
+  match m;
+  m.stmt = earlier;
+  return detail::paraphrase_verdict(c, m, "", options);
+}
+
+} // namespace quotecheck::db

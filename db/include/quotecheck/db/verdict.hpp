@@ -70,6 +70,13 @@ result<std::optional<verdict>> check_role(const store &s, const quote_query &q);
 /// check_quote followed by check_role: the quote's verdict first, then any role verdict.
 result<std::vector<verdict>> check_all(const store &s, const quote_query &q, const check_options &options = {});
 
+/// Reported speech held against an earlier quotation of the same speaker in
+/// the same article (a later paraphrase of an earlier quote): the
+/// paraphrase.* verdict, with `earlier` as its evidence; nullopt when the two
+/// share too little to be the same statement. Needs no database.
+std::optional<verdict> check_against_earlier(std::string_view report, const statement &earlier,
+                                             const check_options &options = {});
+
 /// The default severity of a rule (DESIGN.md's table).
 parser::severity default_severity(std::string_view rule);
 
