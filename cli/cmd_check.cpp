@@ -16,6 +16,7 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <unordered_map>
 
 namespace quotecheck::cli {
 
@@ -211,34 +212,41 @@ private:
   }
 
   /// A later paraphrase of an earlier quotation by the same speaker in this
-  /// article, held against it (needs no database).
-  void within_article(const processed_document &d, std::size_t i, std::vector<finding> &found) const {
+  /// article, held against it (needs no database). `by_speaker` holds the
+  /// earlier quotes of each speaker; the last few of them are compared, so a
+  /// huge document stays linear.
+  void within_article(const processed_document &d, std::size_t i,
+                      std::unordered_map<std::string, std::vector<std::size_t>> &by_speaker,
+                      std::vector<finding> &found) const {
     const auto &q = d.quotes[i];
-    if (!q.who || (q.kind != parser::quote_kind::indirect && q.kind != parser::quote_kind::mixed)) {
+    if (!q.who) {
       return;
     }
-    const std::string_view report = d.doc.text.substr(q.content.begin, q.content.size());
-    std::optional<db::verdict> best;
-    for (std::size_t j = 0; j < i; ++j) {
-      const auto &e = d.quotes[j];
-      if (!e.who || e.who->name != q.who->name) {
-        continue;
+    std::vector<std::size_t> &earlier_ones = by_speaker[q.who->name];
+    if (q.kind == parser::quote_kind::indirect || q.kind == parser::quote_kind::mixed) {
+      const std::string_view report = d.doc.text.substr(q.content.begin, q.content.size());
+      std::optional<db::verdict> best;
+      constexpr std::size_t look_back = 16;
+      const std::size_t from = earlier_ones.size() > look_back ? earlier_ones.size() - look_back : 0;
+      for (std::size_t k = from; k < earlier_ones.size(); ++k) {
+        const auto &e = d.quotes[earlier_ones[k]];
+        db::statement earlier;
+        earlier.speaker = e.who->name;
+        earlier.text = std::string(d.doc.text.substr(e.content.begin, e.content.size()));
+        earlier.date = d.input.date;
+        earlier.source = "earlier in this article, line " + std::to_string(d.positions.at(e.content.begin).line);
+        auto v = db::check_against_earlier(report, earlier);
+        if (v && (!best || v->score > best->score)) {
+          best = std::move(v);
+        }
       }
-      db::statement earlier;
-      earlier.speaker = e.who->name;
-      earlier.text = std::string(d.doc.text.substr(e.content.begin, e.content.size()));
-      earlier.date = d.input.date;
-      earlier.source = "earlier in this article, line " + std::to_string(d.positions.at(e.content.begin).line);
-      auto v = db::check_against_earlier(report, earlier);
-      if (v && (!best || v->score > best->score)) {
-        best = std::move(v);
+      if (best) {
+        finding f{best->rule, best->level, q.content, best->message, std::nullopt};
+        f.evidence = std::move(best);
+        found.push_back(std::move(f));
       }
     }
-    if (best) {
-      finding f{best->rule, best->level, q.content, best->message, std::nullopt};
-      f.evidence = std::move(best);
-      found.push_back(std::move(f));
-    }
+    earlier_ones.push_back(i);
   }
 
   void document(input_document &in) {
@@ -246,10 +254,11 @@ private:
     const processed_document d{in, pipe_.doc(), pipe_.quotes(), pipe_.positions()};
     std::vector<std::vector<finding>> per_quote;
     per_quote.reserve(d.quotes.size());
+    std::unordered_map<std::string, std::vector<std::size_t>> by_speaker;
     for (std::size_t i = 0; i < d.quotes.size(); ++i) {
       const auto &q = d.quotes[i];
       per_quote.push_back(judge(in, q));
-      within_article(d, i, per_quote.back());
+      within_article(d, i, by_speaker, per_quote.back());
       for (const finding &f : per_quote.back()) {
         worst_ = std::max(worst_, static_cast<int>(f.level));
       }

@@ -1,51 +1,153 @@
 #!/usr/bin/env bash
-# End-to-end: the built program on files, stdin and JSONL, its exit codes and errors.
-# usage: cli_extract_test.sh PROGRAM SOURCE_DIR
-set -u
+# End-to-end test of `quotecheck extract`: the built program on files, on
+# standard input and on JSONL streams with bad lines; its exit codes and the
+# messages it prints on stderr.
+#
+#   usage: cli_extract_test.sh PROGRAM SOURCE_DIR
+set -eu
+
+if [ $# -ne 2 ]; then
+  echo "usage: $0 PROGRAM SOURCE_DIR" >&2
+  exit 2
+fi
 prog=$1
 src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
 
-printf '"We will win," Ann Lee said.\n' > "$tmp/a.txt"
-out=$("$prog" extract "$tmp/a.txt") || fail "extract on a good file exited $?"
-echo "$out" | grep -q '"text":"We will win"' || fail "quote not found: $out"
-echo "$out" | grep -q '"name":"Ann Lee"' || fail "speaker not found: $out"
+passed=0
+failed=0
+fail() {
+  echo "FAIL: $*" >&2
+  if [ -s "$work/out" ]; then echo "  stdout: $(head -c 600 "$work/out")" >&2; fi
+  if [ -s "$work/err" ]; then echo "  stderr: $(head -c 600 "$work/err")" >&2; fi
+  failed=$((failed + 1))
+}
+ok() { passed=$((passed + 1)); }
 
-out=$("$prog" extract - < "$tmp/a.txt") || fail "extract from stdin exited $?"
-echo "$out" | grep -q '"text":"We will win"' || fail "stdin: quote not found"
+# run ARGS... : runs the program, stdout to $work/out, stderr to $work/err, status in $rc.
+run() {
+  rc=0
+  "$prog" "$@" >"$work/out" 2>"$work/err" || rc=$?
+}
+# run_stdin FILE ARGS... : the same with FILE on standard input.
+run_stdin() {
+  local input=$1
+  shift
+  rc=0
+  "$prog" "$@" <"$input" >"$work/out" 2>"$work/err" || rc=$?
+}
+expect_rc() { # expect_rc WANT WHAT
+  if [ "$rc" -eq "$1" ]; then ok; else fail "$2: exit status $rc, want $1"; fi
+}
+expect_out() { # expect_out FIXED-STRING WHAT
+  if grep -qF -- "$1" "$work/out"; then ok; else fail "$2: stdout lacks '$1'"; fi
+}
+expect_err() { # expect_err FIXED-STRING WHAT
+  if grep -qF -- "$1" "$work/err"; then ok; else fail "$2: stderr lacks '$1'"; fi
+}
 
-# JSONL: a good line, a line that is not JSON, a line with invalid UTF-8, a good line.
-{ printf '{"id":"d1","text":"\\"Yes,\\" said Tom Park."}\n'
-  printf 'not json\n'
-  printf '{"id":"d3","text":"bad \xff byte"}\n'
-  printf '{"id":"d4","text":"\\"No,\\" said Ann Lee."}\n'; } > "$tmp/in.jsonl"
-"$prog" extract --input-format jsonl "$tmp/in.jsonl" > "$tmp/out.jsonl" 2> "$tmp/err"
-rc=$?
-[ $rc -eq 2 ] || fail "bad JSONL lines should exit 2, got $rc"
-grep -q "in.jsonl:2" "$tmp/err" || fail "stderr does not name line 2: $(cat "$tmp/err")"
-grep -q "in.jsonl:3" "$tmp/err" || fail "stderr does not name line 3: $(cat "$tmp/err")"
-[ "$(wc -l < "$tmp/out.jsonl")" -eq 4 ] || fail "one output line per input line expected"
-grep -q '"id":"d4"' "$tmp/out.jsonl" || fail "the document after the bad lines was lost"
+article="$work/article.txt"
+printf '%s\n' \
+  'Ferry services resume after storm' \
+  '"The crossing is safe again," the harbour master said on Sunday.' \
+  'Passengers called the delays "a nightmare".' >"$article"
 
-# A binary file.
-printf 'abc\0def' > "$tmp/bin.dat"
-"$prog" extract "$tmp/bin.dat" > /dev/null 2> "$tmp/err"; rc=$?
-[ $rc -eq 2 ] || fail "binary file should exit 2, got $rc"
-grep -q "bin.dat" "$tmp/err" && grep -q "byte offset 3" "$tmp/err" || fail "binary: $(cat "$tmp/err")"
+# 1. A file.
+run extract "$article"
+expect_rc 0 "extract FILE"
+expect_out '"text":"The crossing is safe again"' "extract FILE"
+expect_out '"kind":"direct"' "extract FILE"
+expect_out 'a nightmare' "extract FILE"
+if python3 -c 'import json,sys; [json.loads(l) for l in open(sys.argv[1])]' "$work/out" 2>/dev/null; then ok; else
+  fail "extract FILE: output is not JSON lines"
+fi
+if [ "$(wc -l <"$work/out")" -eq 1 ]; then ok; else fail "extract FILE: want one JSONL line per document"; fi
 
-# A missing file, and a good file after it still goes through.
-out=$("$prog" extract "$tmp/missing.txt" "$tmp/a.txt" 2> "$tmp/err"); rc=$?
-[ $rc -eq 2 ] || fail "missing file should exit 2, got $rc"
-grep -q "missing.txt" "$tmp/err" || fail "missing: $(cat "$tmp/err")"
-echo "$out" | grep -q "We will win" || fail "the good file after a missing one was lost"
+# 2. Standard input, with '-' and with no file at all.
+run_stdin "$article" extract -
+expect_rc 0 "extract -"
+expect_out '"text":"The crossing is safe again"' "extract -"
+run_stdin "$article" extract --format text
+expect_rc 0 "extract (stdin, text)"
+expect_out 'The crossing is safe again' "extract (stdin, text)"
 
-"$prog" --help > /dev/null || fail "--help"
-"$prog" --version | grep -q quotecheck || fail "--version"
-"$prog" extract --format nonsense "$tmp/a.txt" 2> /dev/null; [ $? -eq 2 ] || fail "bad option should exit 2"
+# 3. JSON array output is one valid JSON document.
+run extract --format json "$article" "$article"
+expect_rc 0 "extract --format json"
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert len(d)==2' "$work/out" 2>/dev/null; then ok; else
+  fail "extract --format json: not a JSON array of two documents"
+fi
 
-# check: exit 1 on errors with the sample database, the sample article is in corpora/.
-"$prog" check --format lint "$src/corpora/sample-article.txt" > /dev/null 2>&1; rc=$?
-[ $rc -le 1 ] || fail "check without a database exited $rc"
-echo "cli_extract: ok"
+# 4. JSONL input: line 2 is not JSON, line 3 is not UTF-8; lines 1 and 4 still go through.
+jsonl="$work/batch.jsonl"
+{
+  printf '%s\n' '{"id": "first", "text": "\"We will appeal,\" the club said."}'
+  printf '%s\n' '{"id": "broken", "text": "no closing brace"'
+  printf '{"id": "latin1", "text": "caf\xe9 \\"ol\xe9\\" she said"}\n'
+  printf '%s\n' '{"id": "last", "text": "The coach said: \u201cWe were lucky.\u201d"}'
+} >"$jsonl"
+run extract --input-format jsonl --format jsonl "$jsonl"
+expect_rc 2 "JSONL with bad lines"
+expect_err "$jsonl:2:" "JSONL bad JSON line"
+expect_err "$jsonl:3:" "JSONL invalid UTF-8 line"
+expect_err "UTF-8" "JSONL invalid UTF-8 line"
+expect_out '"id":"first"' "JSONL good line before the bad ones"
+expect_out '"text":"We will appeal"' "JSONL good line before the bad ones"
+expect_out '"id":"last"' "JSONL good line after the bad ones"
+expect_out '"text":"We were lucky."' "JSONL good line after the bad ones"
+if [ "$(wc -l <"$work/out")" -eq 4 ]; then ok; else fail "JSONL: want one output line per input line (4)"; fi
+
+# The same stream on standard input names <stdin>.
+run_stdin "$jsonl" extract --input-format jsonl -
+expect_rc 2 "JSONL on stdin with bad lines"
+expect_err "<stdin>:2:" "JSONL on stdin"
+
+# 5. A binary file: exit 2, the file and the byte offset named.
+binary="$work/image.bin"
+printf 'GIF89a\000\001\002\003' >"$binary"
+run extract "$binary"
+expect_rc 2 "binary file"
+expect_err "$binary" "binary file"
+expect_err "byte offset 6" "binary file"
+
+# A file that is not UTF-8 names the offset too.
+latin="$work/latin1.txt"
+printf 'Caf\xe9 society\n' >"$latin"
+run extract "$latin"
+expect_rc 2 "Latin-1 file"
+expect_err "$latin" "Latin-1 file"
+expect_err "offset 3" "Latin-1 file"
+
+# 6. A missing file: exit 2 naming it; the other files still go through.
+run extract "$work/no-such-file.txt" "$article"
+expect_rc 2 "missing file"
+expect_err "$work/no-such-file.txt" "missing file"
+expect_out '"text":"The crossing is safe again"' "missing file: the next file is still read"
+
+# 7. The project's own sample article: many quotations, no input error.
+if [ -f "$src/corpora/sample-article.txt" ]; then
+  run extract --format text "$src/corpora/sample-article.txt"
+  expect_rc 0 "extract corpora/sample-article.txt"
+  expect_out "direct" "extract corpora/sample-article.txt"
+else
+  fail "no $src/corpora/sample-article.txt"
+fi
+
+# 8. --help and --version; usage errors exit 2.
+run --help
+expect_rc 0 "--help"
+expect_out "extract" "--help"
+run extract --help
+expect_rc 0 "extract --help"
+expect_out "--input-format" "extract --help"
+run --version
+expect_rc 0 "--version"
+expect_out "quotecheck " "--version"
+run extract --format no-such-format "$article"
+expect_rc 2 "unknown --format"
+run
+expect_rc 2 "no subcommand"
+
+echo "cli_extract: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

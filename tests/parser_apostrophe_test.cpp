@@ -39,7 +39,8 @@ TEST_CASE("a plural possessive inside a single-quoted passage does not close it"
   REQUIRE(quote_texts(doc) == std::vector<std::string>{"the Joneses' dog bites"});
 }
 
-TEST_CASE("single quotes inside a double-quoted quotation are a quote inside a quote", "[apostrophe][nested]") {
+TEST_CASE("single quotes inside a double-quoted quotation are a quote inside a quote",
+          "[apostrophe][nested]") {
   const std::string_view s = "\u201CHe told me \u2018we\u2019re finished\u2019 and hung up,\u201D she said.";
   SECTION("by default only the outer quotation is listed") {
     const auto doc = parse_with(s);

@@ -32,7 +32,8 @@ std::vector<std::string> texts(std::string_view text, const std::vector<token> &
 TEST_CASE("words, punctuation and quotation marks get their classes", "[lexer]") {
   const std::string_view s = "The mayor said: \u201CNo.\u201D";
   const auto toks = lex_all(s);
-  REQUIRE(texts(s, toks) == std::vector<std::string>{"The", "mayor", "said", ":", "\u201C", "No", ".", "\u201D"});
+  REQUIRE(texts(s, toks) ==
+          std::vector<std::string>{"The", "mayor", "said", ":", "\u201C", "No", ".", "\u201D"});
   CHECK(toks[0].cls == token_class::word);
   CHECK(toks[0].is(capitalised));
   CHECK_FALSE(toks[1].is(capitalised));
@@ -47,12 +48,12 @@ TEST_CASE("words, punctuation and quotation marks get their classes", "[lexer]")
 
 TEST_CASE("every quotation-mark character is its own mark", "[lexer]") {
   const std::vector<std::pair<std::string, mark_char>> cases = {
-      {"\"", mark_char::ascii_double},   {"'", mark_char::ascii_single},   {"''", mark_char::double_apos},
-      {"``", mark_char::double_grave},   {"\u201C", mark_char::ldquo},     {"\u201D", mark_char::rdquo},
-      {"\u201E", mark_char::bdquo},      {"\u2018", mark_char::lsquo},     {"\u2019", mark_char::rsquo},
-      {"\u201A", mark_char::sbquo},      {"\u00AB", mark_char::laquo},     {"\u00BB", mark_char::raquo},
-      {"\u2039", mark_char::lsaquo},     {"\u203A", mark_char::rsaquo},    {"\u300C", mark_char::lcorner},
-      {"\u300D", mark_char::rcorner},    {"\u300E", mark_char::lwcorner},  {"\u300F", mark_char::rwcorner}};
+      {"\"", mark_char::ascii_double}, {"'", mark_char::ascii_single},  {"''", mark_char::double_apos},
+      {"``", mark_char::double_grave}, {"\u201C", mark_char::ldquo},    {"\u201D", mark_char::rdquo},
+      {"\u201E", mark_char::bdquo},    {"\u2018", mark_char::lsquo},    {"\u2019", mark_char::rsquo},
+      {"\u201A", mark_char::sbquo},    {"\u00AB", mark_char::laquo},    {"\u00BB", mark_char::raquo},
+      {"\u2039", mark_char::lsaquo},   {"\u203A", mark_char::rsaquo},   {"\u300C", mark_char::lcorner},
+      {"\u300D", mark_char::rcorner},  {"\u300E", mark_char::lwcorner}, {"\u300F", mark_char::rwcorner}};
   for (const auto &[mark, expected] : cases) {
     const std::string s = "x " + mark + " y";
     const auto toks = lex_all(s);
@@ -88,8 +89,8 @@ TEST_CASE("numbers keep their inner separators and suffixes", "[lexer]") {
   const std::string_view s = "1,250 troops at 10:45 on the 3rd, up 2.5% since the '90s";
   const auto toks = lex_all(s);
   const auto t = texts(s, toks);
-  REQUIRE(t == std::vector<std::string>{"1,250", "troops", "at", "10:45", "on", "the", "3rd", ",", "up", "2.5",
-                                        "%", "since", "the", "'", "90s"});
+  REQUIRE(t == std::vector<std::string>{"1,250", "troops", "at", "10:45", "on", "the", "3rd", ",", "up",
+                                        "2.5", "%", "since", "the", "'", "90s"});
   CHECK(toks[0].cls == token_class::number);
   CHECK(toks[3].cls == token_class::number);
   CHECK(toks[6].cls == token_class::number);
@@ -178,4 +179,14 @@ TEST_CASE("lexing reuses the output vector and covers every byte", "[lexer]") {
 TEST_CASE("empty and blank input give no tokens", "[lexer]") {
   CHECK(lex_all("").empty());
   CHECK(lex_all("   \t ").empty());
+}
+
+TEST_CASE("Unicode line and paragraph separators are line ends", "[lexer]") {
+  const std::string_view s = "one\u2028two\u2029three";
+  const auto toks = lex_all(s);
+  REQUIRE(toks.size() == 5);
+  CHECK(toks[1].cls == token_class::newline);
+  CHECK(toks[1].newlines == 1);
+  CHECK(toks[3].cls == token_class::newline);
+  CHECK(toks[3].newlines == 1);
 }

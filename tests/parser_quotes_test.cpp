@@ -73,7 +73,8 @@ TEST_CASE("an interrupted quotation gives two pieces sharing one quotation id", 
     CHECK(span_text(doc, doc.quotes[1].content) == "but the money is not there.");
   }
   SECTION("comma after the closing mark (British style)") {
-    const auto doc = parse_with("\u201CWe are ready\u201D, the captain said, \u201Cand we leave at dawn.\u201D");
+    const auto doc =
+        parse_with("\u201CWe are ready\u201D, the captain said, \u201Cand we leave at dawn.\u201D");
     REQUIRE(doc.quotes.size() == 2);
     CHECK(doc.quotes[0].quotation == doc.quotes[1].quotation);
   }
@@ -152,7 +153,8 @@ TEST_CASE("a quotation never splits its frame into two sentences", "[quotes][sen
   const std::string_view s = "\u201CIt is over. We go home now,\u201D the striker said. The fans cheered.";
   const auto doc = parse_with(s);
   REQUIRE(doc.sentences.size() == 2);
-  CHECK(span_text(doc, doc.sentences[0].range) == "\u201CIt is over. We go home now,\u201D the striker said.");
+  CHECK(span_text(doc, doc.sentences[0].range) ==
+        "\u201CIt is over. We go home now,\u201D the striker said.");
   CHECK(span_text(doc, doc.sentences[1].range) == "The fans cheered.");
 }
 

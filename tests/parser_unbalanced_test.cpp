@@ -127,3 +127,13 @@ TEST_CASE("10,000 nested straight single quotes finish too", "[unbalanced][stres
   CHECK(doc.quotes.size() == 10000);
   CHECK(doc.diagnostics.empty());
 }
+
+TEST_CASE("inch marks after a number are not unbalanced quotation marks", "[unbalanced]") {
+  const auto doc = parse_with("The 6'2\" forward ordered a 12\" pizza and called it \"huge\".");
+  CHECK(count_rule(doc, "quote.unbalanced") == 0);
+  REQUIRE(quote_texts(doc) == std::vector<std::string>{"huge"});
+  // A quotation that ends in a number still closes.
+  const auto closed = parse_with("\"The final score was 3-2\" the referee said.");
+  REQUIRE(quote_texts(closed) == std::vector<std::string>{"The final score was 3-2"});
+  CHECK(closed.diagnostics.empty());
+}

@@ -220,6 +220,9 @@ private:
   const parser::document &doc_;
   name_index names_;
   bool dialogue_ = false; ///< fiction-like: pronouns and turns are less certain
+  /// How many earlier speakers a resolution looks at: enough for any real
+  /// antecedent, and it keeps attribution linear in the document's size.
+  static constexpr std::size_t max_look_back = 64;
   std::uint32_t next_id_ = 1U << 20; ///< quotation ids for reported speech, apart from direct quotes'
   struct recent {
     speaker who;
@@ -317,7 +320,8 @@ private:
       s.name = a.name;
       s.confidence = confidence::document;
       // "the statement said": the organisation that issued it, when known.
-      for (auto it = recent_.rbegin(); it != recent_.rend(); ++it) {
+      std::size_t steps = 0; // bounded: linear time on any document
+      for (auto it = recent_.rbegin(); it != recent_.rend() && steps < max_look_back; ++it, ++steps) {
         if (it->who.type == speaker_type::organization) {
           s.name = it->who.name;
           s.type = speaker_type::organization;
@@ -348,7 +352,8 @@ private:
     }
     case source_kind::role_noun: {
       // "the minister": the nearest earlier speaker whose role has that word.
-      for (auto it = recent_.rbegin(); it != recent_.rend(); ++it) {
+      std::size_t steps = 0;
+      for (auto it = recent_.rbegin(); it != recent_.rend() && steps < max_look_back; ++it, ++steps) {
         if (it->who.role.find(a.name) != std::string::npos) {
           s = it->who;
           s.mention = source;
@@ -382,9 +387,9 @@ private:
   std::optional<speaker> nearest(std::uint32_t before, bool plural, char g) const {
     // The latest speaker (or, failing that, named person) of the pronoun's gender.
     std::uint32_t named_at = 0;
-    const name_entry *named = names_.last_person_before(before, g, &named_at);
+    const name_entry *named = names_.last_person_before(before, g, &named_at, true);
     std::size_t steps = 0;
-    for (auto it = recent_.rbegin(); it != recent_.rend() && steps < 32; ++it, ++steps) {
+    for (auto it = recent_.rbegin(); it != recent_.rend() && steps < max_look_back; ++it, ++steps) {
       if (it->at >= before) {
         continue;
       }

@@ -470,11 +470,15 @@ const name_entry *name_index::with_role(const std::string &word, std::uint32_t a
   return nullptr;
 }
 
-const name_entry *name_index::last_person_before(std::uint32_t at, char g, std::uint32_t *mention_at) const {
+const name_entry *name_index::last_person_before(std::uint32_t at, char g, std::uint32_t *mention_at,
+                                                 bool known_person) const {
   auto it = std::lower_bound(mentions_.begin(), mentions_.end(), std::make_pair(at, std::size_t{0}));
   for (std::size_t steps = 0; it != mentions_.begin() && steps < 64; ++steps) {
     --it;
     const name_entry &e = entries_[it->second];
+    if (known_person && e.gender == 0 && e.name.find(' ') == std::string::npos) {
+      continue;
+    }
     if (g == 0 || e.gender == 0 || e.gender == g) {
       if (mention_at != nullptr) {
         *mention_at = it->first;

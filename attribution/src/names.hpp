@@ -50,8 +50,11 @@ public:
   [[nodiscard]] const name_entry *with_role(const std::string &word, std::uint32_t at) const;
   /// The latest person named before `at` compatible with gender `g` ('m', 'f' or 0 for any).
   /// `mention_at`, when given, receives the offset of that mention.
+  /// With `known_person`, one-word names without a known gender (often
+  /// places: "Moscow", "Brussels") are passed over.
   [[nodiscard]] const name_entry *last_person_before(std::uint32_t at, char g = 0,
-                                                     std::uint32_t *mention_at = nullptr) const;
+                                                     std::uint32_t *mention_at = nullptr,
+                                                     bool known_person = false) const;
   /// The latest person named before `at` other than `not_name` (a dialogue's other party).
   [[nodiscard]] const name_entry *last_person_other_than(std::uint32_t at, const std::string &not_name) const;
   /// The gender of a canonical name (0 when unknown).

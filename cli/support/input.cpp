@@ -6,6 +6,7 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -29,18 +30,22 @@ bool parse_input_format(const std::string &name, input_format &out) {
 }
 
 std::string describe(const input_failure &f) {
+  // Appended piece by piece: `":" + std::to_string(...)` trips a false
+  // -Wrestrict in GCC 12 (PR 105651).
   std::string s = f.origin;
   if (f.line > 0) {
-    s += ":" + std::to_string(f.line);
+    s += ':';
+    s += std::to_string(f.line);
   }
-  return s + ": " + f.problem.message;
+  s += ": ";
+  s += f.problem.message;
+  return s;
 }
 
 namespace {
 
-/// Reads a whole stream; false on a read error.
+/// Appends the rest of a stream to `out`; false on a read error.
 bool slurp(std::FILE *f, std::string &out) {
-  out.clear();
   char buf[1 << 16];
   std::size_t n = 0;
   while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
@@ -52,6 +57,9 @@ bool slurp(std::FILE *f, std::string &out) {
 bool ends_with(const std::string &s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
+
+/// Bytes read before deciding the format of an input.
+constexpr std::size_t sniff_block = std::size_t{1} << 16;
 
 /// Picks the format of an input: by extension, else by its first byte.
 input_format sniff(const std::string &path, const std::string &data, input_format asked) {
@@ -86,20 +94,66 @@ void get_string(simdjson::ondemand::object &obj, std::string_view key, std::stri
   }
 }
 
-void read_jsonl(const std::string &origin, const std::string &data, const input_sink &sink) {
+/// Reads a stream line by line through a buffer that holds about one line,
+/// so that a JSONL corpus of any size streams in bounded memory.
+class line_reader {
+public:
+  /// `head` holds the bytes already read from `f` (used to sniff the format).
+  line_reader(std::FILE *f, std::string head) : f_(f), buf_(std::move(head)) {}
+
+  /// The next line without its "\n"; false at the end of the stream. The
+  /// view is valid until the next call.
+  bool next(std::string_view &line) {
+    for (;;) {
+      const std::size_t nl = buf_.find('\n', std::max(pos_, scanned_));
+      if (nl != std::string::npos) {
+        line = std::string_view(buf_).substr(pos_, nl - pos_);
+        pos_ = nl + 1;
+        scanned_ = pos_;
+        return true;
+      }
+      scanned_ = buf_.size();
+      if (eof_) {
+        if (pos_ < buf_.size()) {
+          line = std::string_view(buf_).substr(pos_);
+          pos_ = buf_.size();
+          return true;
+        }
+        return false;
+      }
+      buf_.erase(0, pos_);
+      scanned_ -= pos_;
+      pos_ = 0;
+      const std::size_t old = buf_.size();
+      buf_.resize(old + chunk);
+      const std::size_t n = f_ == nullptr ? 0 : std::fread(buf_.data() + old, 1, chunk, f_);
+      buf_.resize(old + n);
+      if (n == 0) {
+        eof_ = true;
+        error_ = f_ != nullptr && std::ferror(f_) != 0;
+      }
+    }
+  }
+  [[nodiscard]] bool failed() const { return error_; }
+
+private:
+  static constexpr std::size_t chunk = std::size_t{1} << 20;
+  std::FILE *f_;
+  std::string buf_;
+  std::size_t pos_ = 0;     ///< start of the next line in buf_
+  std::size_t scanned_ = 0; ///< buf_ has no '\n' in [pos_, scanned_)
+  bool eof_ = false;
+  bool error_ = false;
+};
+
+void read_jsonl(const std::string &origin, line_reader &lines, const input_sink &sink) {
   simdjson::ondemand::parser parser;
   simdjson::padded_string line_buf;
   std::size_t line = 0;
-  std::size_t pos = 0;
   input_document doc;
-  while (pos < data.size()) {
-    std::size_t nl = data.find('\n', pos);
-    if (nl == std::string::npos) {
-      nl = data.size();
-    }
+  std::string_view raw;
+  while (lines.next(raw)) {
     ++line;
-    std::string_view raw(data.data() + pos, nl - pos);
-    pos = nl + 1;
     while (!raw.empty() && (raw.back() == '\r' || raw.back() == ' ' || raw.back() == '\t')) {
       raw.remove_suffix(1);
     }
@@ -116,7 +170,8 @@ void read_jsonl(const std::string &origin, const std::string &data, const input_
     line_buf = simdjson::padded_string(raw);
     simdjson::ondemand::document json;
     simdjson::ondemand::object obj;
-    if (parser.iterate(line_buf).get(json) != simdjson::SUCCESS || json.get_object().get(obj) != simdjson::SUCCESS) {
+    if (parser.iterate(line_buf).get(json) != simdjson::SUCCESS ||
+        json.get_object().get(obj) != simdjson::SUCCESS) {
       fail.problem = {error_code::bad_json, "not a JSON object", 0};
       sink.on_failure(fail);
       continue;
@@ -148,6 +203,10 @@ void read_jsonl(const std::string &origin, const std::string &data, const input_
     }
     sink.on_document(doc);
   }
+  if (lines.failed()) {
+    sink.on_failure(
+        {origin, 0, origin, {error_code::io_error, "read error after line " + std::to_string(line), 0}});
+  }
 }
 
 } // namespace
@@ -160,24 +219,37 @@ void read_inputs(const std::vector<std::string> &paths, input_format format, con
   std::string data;
   for (const std::string &path : all) {
     const std::string origin = path == "-" ? "<stdin>" : path;
-    bool ok = true;
-    if (path == "-") {
-      ok = slurp(stdin, data);
-    } else {
-      std::FILE *f = std::fopen(path.c_str(), "rb");
+    std::FILE *f = stdin;
+    if (path != "-") {
+      f = std::fopen(path.c_str(), "rb");
       if (f == nullptr) {
-        sink.on_failure({origin, 0, origin, {error_code::io_error, std::string("cannot open: ") + std::strerror(errno), 0}});
+        sink.on_failure({origin,
+                         0,
+                         origin,
+                         {error_code::io_error, std::string("cannot open: ") + std::strerror(errno), 0}});
         continue;
       }
-      ok = slurp(f, data);
+    }
+    // Read a first block to decide the format; JSONL then streams line by
+    // line, a text document is read whole.
+    data.resize(sniff_block);
+    data.resize(std::fread(data.data(), 1, sniff_block, f));
+    bool ok = std::ferror(f) == 0;
+    if (ok && sniff(path, data, format) == input_format::jsonl) {
+      line_reader lines(f, std::move(data));
+      read_jsonl(origin, lines, sink);
+      if (f != stdin) {
+        std::fclose(f);
+      }
+      data.clear();
+      continue;
+    }
+    ok = ok && slurp(f, data);
+    if (f != stdin) {
       std::fclose(f);
     }
     if (!ok) {
       sink.on_failure({origin, 0, origin, {error_code::io_error, "read error", 0}});
-      continue;
-    }
-    if (sniff(path, data, format) == input_format::jsonl) {
-      read_jsonl(origin, data, sink);
       continue;
     }
     input_document doc;

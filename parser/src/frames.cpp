@@ -384,10 +384,26 @@ private:
       }
     }
     std::size_t s = source_before(v, floor);
+    // "the Foreign, Commonwealth and Development Office said": the comma
+    // that stopped us is inside the organisation's name; look past it.
+    if (s == floor && floor >= 2 && is_punct(floor - 1, ",") && is_cap(floor - 2) && s < v &&
+        is_organisation_word(word(v_source_end(v) - 1))) {
+      std::size_t wider = 0;
+      for (std::size_t k = floor - 1; k-- > 0;) {
+        if (is_punct(k, ",") || is_punct(k, ";") || is_punct(k, "(") || items_[k].quote >= 0) {
+          wider = k + 1;
+          break;
+        }
+      }
+      const std::size_t s2 = source_before(v, wider);
+      if (s2 < s) {
+        s = s2;
+      }
+    }
     if (s == v && v >= 2 && is_punct(v - 1, ",")) {
       std::size_t k = v - 1;
       std::size_t steps = 0;
-      while (k > 0 && !is_punct(k - 1, ",") && steps < 10) {
+      while (k > 0 && !is_punct(k - 1, ",") && steps < 16) {
         --k;
         ++steps;
       }

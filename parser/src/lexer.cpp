@@ -35,16 +35,20 @@ std::uint8_t word_flags(const char *b, const char *e) {
   return flags;
 }
 
+/// A line end starts at p: LF, a CR not followed by LF (CRLF counts once, at
+/// its LF), U+2028 or U+2029.
+bool line_end_at(const char *p, const char *e) {
+  const auto u = [p](int k) { return static_cast<unsigned char>(p[k]); };
+  if (*p == '\n' || (*p == '\r' && (p + 1 == e || p[1] != '\n'))) {
+    return true;
+  }
+  return u(0) == 0xE2 && e - p >= 3 && u(1) == 0x80 && (u(2) == 0xA8 || u(2) == 0xA9);
+}
+
 std::uint8_t count_line_ends(const char *b, const char *e) {
   unsigned n = 0;
   for (const char *p = b; p < e; ++p) {
-    if (*p == '\n' || (*p == '\r' && (p + 1 == e || p[1] != '\n'))) {
-      ++n;
-    } else if (static_cast<unsigned char>(*p) == 0xE2 && e - p >= 3 &&
-               static_cast<unsigned char>(p[1]) == 0x80 &&
-               (static_cast<unsigned char>(p[2]) == 0xA8 || static_cast<unsigned char>(p[2]) == 0xA9)) {
-      ++n;
-    }
+    n += line_end_at(p, e) ? 1 : 0;
   }
   return static_cast<std::uint8_t>(n > 255 ? 255 : n);
 }

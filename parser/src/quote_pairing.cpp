@@ -175,6 +175,12 @@ private:
     switch (ch) {
     case mark_char::ascii_double:
     case mark_char::double_apos:
+      // 12" pizza, 6'2": a double prime typed as " right after a number
+      // is a unit, unless it closes a quotation that is open.
+      if (!spacing_unreliable_ && i > first && !tok(i).is(space_before) &&
+          tok(i - 1).cls == token_class::number && find_open(fam) < 0) {
+        return role::apostrophe;
+      }
       if (spacing_unreliable_) {
         return role::either;
       }

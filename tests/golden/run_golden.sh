@@ -50,7 +50,7 @@ for article in "${articles[@]}"; do
     fi
     if [ "${UPDATE_GOLDEN:-0}" = 1 ]; then
       if ! cmp -s "$tmp" "$expected" 2>/dev/null; then
-        cp "$tmp" "$expected"
+        cat "$tmp" >"$expected"
         echo "updated $(basename "$expected")"
         updated=$((updated + 1))
       fi
