@@ -44,6 +44,7 @@ constexpr double unresolved_pronoun = 0.3;
 constexpr double document = 0.82;
 constexpr double same_quotation = 0.97;   // capped by the confidence of the piece it comes from
 constexpr double colon_intro = 0.65;
+constexpr double colon_named = 0.33;      // a colon after a sentence with no cue: its named person
 constexpr double continued_paragraph = 0.3;
 constexpr double dialogue_turn = 0.36;
 constexpr double other_party = 0.2;
@@ -113,8 +114,10 @@ public:
           }
         }
         if (claim && quotes[qi].kind == quote_kind::partial) {
-          // Reported speech holding a quoted fragment: one mixed quote.
-          absorbed[qi] = true;
+          // Reported speech holding quoted fragments: one mixed quote.
+          for (std::size_t k = qi; k < quotes.size() && quotes[k].content.begin < f.content.end; ++k) {
+            absorbed[k] = absorbed[k] || (quotes[k].kind == quote_kind::partial && contains(f.content, quotes[k].content));
+          }
           out.push_back(make(f.content, quote_kind::mixed, quotes[qi].quotation, who, f.verb));
           continue;
         }
@@ -157,6 +160,8 @@ public:
                                          [](const colon_intro &c, std::uint32_t at) { return c.end < at; });
         if (ci != colon_intros.begin() && only_space(std::prev(ci)->end, q.open_mark.begin)) {
           who = with_confidence(std::prev(ci)->who, confidence::colon_intro, {});
+        } else if (auto intro = colon_without_cue(q)) {
+          who = intro; // "Okafor set out the union's position:"
         } else if (previous && q.paragraph == previous_paragraph + 1 && starts_paragraph(q)) {
           // In dialogue a cue-less paragraph is the other party's turn; in
           // news it continues the previous speaker.
@@ -229,6 +234,30 @@ private:
     std::uint32_t at;
   };
   std::vector<recent> recent_; ///< speakers resolved so far, in text order
+
+  /// A quotation right after a colon whose sentence has no verb of saying
+  /// ("In a letter, Okafor set out her position:"): the person that
+  /// sentence names speaks.
+  std::optional<speaker> colon_without_cue(const parser::quote &q) const {
+    std::uint32_t p = q.open_mark.begin;
+    while (p > 0 && (doc_.text[p - 1] == ' ' || doc_.text[p - 1] == '\n' || doc_.text[p - 1] == '\r')) {
+      --p;
+    }
+    if (p == 0 || doc_.text[p - 1] != ':' || q.open_mark.begin - p > 4) {
+      return std::nullopt;
+    }
+    std::uint32_t named_at = 0;
+    const name_entry *named = names_.last_person_before(p, 0, &named_at, true);
+    if (named == nullptr || p - named_at > 200) {
+      return std::nullopt;
+    }
+    speaker s;
+    s.type = speaker_type::person;
+    s.name = named->name;
+    s.role = named->role;
+    s.confidence = confidence::colon_named;
+    return s;
+  }
 
   /// True when the text between two offsets is only white space.
   bool only_space(std::uint32_t a, std::uint32_t b) const {

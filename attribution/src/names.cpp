@@ -270,8 +270,9 @@ void name_index::scan() {
         while (b < n && b < j + 9 && tokens_[b].cls == token_class::word) {
           ++b;
         }
-        if (b < n && word(b) == "," && b > j + 2) {
-          role = join(j + 2, b);
+        const bool ends = b == n || word(b) == "," || word(b) == "." || tokens_[b].cls == token_class::newline;
+        if (ends && b > j + 2) {
+          role = join(j + 2, b); // ", the union's regional secretary." too
         }
       }
       const std::string name = join(name_start, j);
@@ -375,7 +376,15 @@ source_analysis name_index::analyse(parser::span source) const {
     }
   }
   const std::string_view head = word(e - 1);
-  if (text.find("familiar with") != std::string::npos || (is_anonymous_head(head) && !tokens_[e - 1].is(parser::capitalised))) {
+  // "a senior manager", "an EU diplomat": someone the text does not name.
+  bool named = false;
+  for (std::size_t k = s + 1; k < e; ++k) {
+    named = named || (tokens_[k].is(parser::capitalised) && !tokens_[k].is(parser::all_caps) &&
+                      !parser::is_title_word(word(k)));
+  }
+  const bool indefinite = one_of(word(s), {"a", "an"}) && !named && !parser::is_document_word(head);
+  if (indefinite || text.find("familiar with") != std::string::npos ||
+      (is_anonymous_head(head) && !tokens_[e - 1].is(parser::capitalised))) {
     a.kind = source_kind::anonymous;
     a.name = text;
     return a;
@@ -440,7 +449,8 @@ source_analysis name_index::analyse(parser::span source) const {
   // "the man", "my mother", "one of the colts": a described person.
   if (e - s <= 6 && one_of(word(s), {"the", "a", "an", "my", "his", "her", "their", "our", "your", "one", "this",
                                      "that", "another", "some"})) {
-    a.kind = source_kind::described;
+    // "their union", "the port operator": an organisation when its head says so
+    a.kind = parser::is_organisation_word(head) ? source_kind::organisation : source_kind::described;
     a.name = text;
   }
   return a;

@@ -337,8 +337,7 @@ private:
       if (lemma.empty()) {
         continue;
       }
-      std::size_t s = subject_of(v);
-      std::size_t s_end = v_source_end(v);
+      auto [s, s_end] = subject_of(v);
       if (s == v) {
         if (found.empty() || !(is_word(v - 1) && in(word(v - 1), {"and", "but"}))) {
           continue;
@@ -375,7 +374,7 @@ private:
   /// The first item of the subject of the cue at v (v itself if none),
   /// looking back to the last comma, semicolon or quotation; an apposition
   /// between commas is passed over ("Hugh Hill, a doctor, said").
-  std::size_t subject_of(std::size_t v) const {
+  std::pair<std::size_t, std::size_t> subject_of(std::size_t v) const {
     std::size_t floor = 0;
     for (std::size_t k = v; k-- > 0;) {
       if (is_punct(k, ",") || is_punct(k, ";") || is_punct(k, "(") || items_[k].quote >= 0) {
@@ -410,11 +409,29 @@ private:
       if (k > 1 && is_punct(k - 1, ",")) {
         const std::size_t s2 = source_before(k - 1, 0);
         if (s2 < k - 1) {
-          s = s2;
+          return {s2, k - 1}; // the name before the apposition
         }
       }
     }
-    return s;
+    if (s == v) {
+      s = determiner_subject(v, floor);
+    }
+    return {s, s == v ? v : v_source_end(v)};
+  }
+
+  /// "The port operator said": a short common-noun subject that starts the
+  /// clause with a determiner.
+  std::size_t determiner_subject(std::size_t v, std::size_t floor) const {
+    const std::size_t edge = v_source_end(v);
+    if (edge <= floor || edge - floor > 5 || !is_word(floor) || !is_determiner(word(floor))) {
+      return v;
+    }
+    for (std::size_t k = floor + 1; k < edge; ++k) {
+      if (!is_word(k) || !cue_lemma(k).empty() || lexicon::clause_verbs.has(word(k))) {
+        return v;
+      }
+    }
+    return edge > floor + 1 ? floor : v;
   }
 
   /// Where the content of a source-first frame starts: after the object
