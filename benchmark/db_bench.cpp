@@ -38,29 +38,40 @@ namespace {
 using namespace quotecheck;
 
 const char *k_common[] = {
-    "the", "of", "and", "to", "a", "in", "that", "is", "we", "it", "for", "will", "on", "be", "not", "this",
-    "with", "our", "are", "have", "as", "they", "but", "by", "at", "from", "all", "people", "government",
-    "country", "must", "more", "new", "can", "would", "there", "their", "what", "about", "so", "up", "one",
-    "year", "time", "work", "make", "need", "support", "today", "want", "security", "economy", "plan", "jobs",
-    "peace", "together", "future", "minister", "council", "europe", "partners", "trade", "energy", "prices",
-    "families", "public", "health", "service", "schools", "police", "defence", "budget", "taxes", "growth",
-    "investment", "border", "agreement", "talks", "deal", "war", "ukraine", "russia", "sanctions", "allies",
-    "climate", "water", "housing", "rents", "workers", "union", "strike", "farmers", "fishing", "harbour",
-    "ferry", "roads", "rail", "airport", "hospital", "doctors", "nurses", "patients", "children", "teachers",
-    "students", "universities", "science", "technology", "data", "privacy", "law", "courts", "justice",
-    "rights", "freedom", "democracy", "election", "vote", "parliament", "party", "opposition", "reform",
-    "promise", "commitment", "strategy", "challenge", "crisis", "recovery", "inflation", "interest", "rates",
-    "bank", "market", "business", "industry", "factories", "exports", "imports", "tariffs", "customs",
-    "migration", "asylum", "refugees", "aid", "development", "africa", "asia", "america", "china", "india",
-    "never", "always", "again", "every", "still", "very", "much", "better", "worse", "stronger", "safer",
-    "fair", "clear", "serious", "important", "vital", "urgent", "difficult", "simple", "honest", "right",
-    "wrong", "good", "bad", "first", "last", "next", "long", "short", "high", "low", "local", "national",
+    "the",          "of",         "and",        "to",        "a",           "in",        "that",
+    "is",           "we",         "it",         "for",       "will",        "on",        "be",
+    "not",          "this",       "with",       "our",       "are",         "have",      "as",
+    "they",         "but",        "by",         "at",        "from",        "all",       "people",
+    "government",   "country",    "must",       "more",      "new",         "can",       "would",
+    "there",        "their",      "what",       "about",     "so",          "up",        "one",
+    "year",         "time",       "work",       "make",      "need",        "support",   "today",
+    "want",         "security",   "economy",    "plan",      "jobs",        "peace",     "together",
+    "future",       "minister",   "council",    "europe",    "partners",    "trade",     "energy",
+    "prices",       "families",   "public",     "health",    "service",     "schools",   "police",
+    "defence",      "budget",     "taxes",      "growth",    "investment",  "border",    "agreement",
+    "talks",        "deal",       "war",        "ukraine",   "russia",      "sanctions", "allies",
+    "climate",      "water",      "housing",    "rents",     "workers",     "union",     "strike",
+    "farmers",      "fishing",    "harbour",    "ferry",     "roads",       "rail",      "airport",
+    "hospital",     "doctors",    "nurses",     "patients",  "children",    "teachers",  "students",
+    "universities", "science",    "technology", "data",      "privacy",     "law",       "courts",
+    "justice",      "rights",     "freedom",    "democracy", "election",    "vote",      "parliament",
+    "party",        "opposition", "reform",     "promise",   "commitment",  "strategy",  "challenge",
+    "crisis",       "recovery",   "inflation",  "interest",  "rates",       "bank",      "market",
+    "business",     "industry",   "factories",  "exports",   "imports",     "tariffs",   "customs",
+    "migration",    "asylum",     "refugees",   "aid",       "development", "africa",    "asia",
+    "america",      "china",      "india",      "never",     "always",      "again",     "every",
+    "still",        "very",       "much",       "better",    "worse",       "stronger",  "safer",
+    "fair",         "clear",      "serious",    "important", "vital",       "urgent",    "difficult",
+    "simple",       "honest",     "right",      "wrong",     "good",        "bad",       "first",
+    "last",         "next",       "long",       "short",     "high",        "low",       "local",
+    "national",
 };
 
 /// A vocabulary: the common words, then pronounceable generated words.
 std::vector<std::string> make_vocabulary(std::size_t n, std::mt19937_64 &rng) {
   std::vector<std::string> v(std::begin(k_common), std::end(k_common));
-  const char *on[] = {"b", "c", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w", "br", "st", "tr", "pl", "gr", "ch", "sh"};
+  const char *on[] = {"b", "c", "d", "f", "g",  "h",  "k",  "l",  "m",  "n",  "p", "r",
+                      "s", "t", "v", "w", "br", "st", "tr", "pl", "gr", "ch", "sh"};
   const char *nu[] = {"a", "e", "i", "o", "u", "ai", "ea", "ou", "io"};
   const char *co[] = {"", "n", "r", "s", "t", "l", "m", "nd", "st", "rt", "ng"};
   std::uniform_int_distribution<int> syl(2, 4);
@@ -115,7 +126,9 @@ struct generator {
     }
     return s + ".";
   }
-  std::string speaker(std::size_t i) { return "Speaker " + vocab[200 + (i * 7919) % 20000] + " " + std::to_string(i); }
+  std::string speaker(std::size_t i) {
+    return "Speaker " + vocab[200 + (i * 7919) % 20000] + " " + std::to_string(i);
+  }
 };
 
 int generate(std::size_t n, const std::string &path) {
@@ -233,19 +246,22 @@ int latency(const std::string &db_path, std::size_t count) {
       s += x;
     return v.empty() ? 0 : s / static_cast<double>(v.size());
   };
-  std::printf("queries: %zu (quotes of 8-20 words drawn from the statements, one word changed)\n", probes.size());
-  std::printf("check_quote (speaker given): p50 %.2f ms  p99 %.2f ms  mean %.2f ms\n", percentile(check_ms, 0.5),
-              percentile(check_ms, 0.99), mean(check_ms));
-  std::printf("lookup (no speaker, limit 10): p50 %.2f ms  p99 %.2f ms  mean %.2f ms\n", percentile(lookup_ms, 0.5),
-              percentile(lookup_ms, 0.99), mean(lookup_ms));
-  std::printf("found the source statement: %zu/%zu (%zu judged quote.altered)\n", found, probes.size(), altered);
+  std::printf("queries: %zu (quotes of 8-20 words drawn from the statements, one word changed)\n",
+              probes.size());
+  std::printf("check_quote (speaker given): p50 %.2f ms  p99 %.2f ms  mean %.2f ms\n",
+              percentile(check_ms, 0.5), percentile(check_ms, 0.99), mean(check_ms));
+  std::printf("lookup (no speaker, limit 10): p50 %.2f ms  p99 %.2f ms  mean %.2f ms\n",
+              percentile(lookup_ms, 0.5), percentile(lookup_ms, 0.99), mean(lookup_ms));
+  std::printf("found the source statement: %zu/%zu (%zu judged quote.altered)\n", found, probes.size(),
+              altered);
   return 0;
 }
 
 // ---- Google Benchmark micro-benchmarks ----
 
-const std::string k_statement = "Britain will stand with Ukraine for as long as it takes, and we will keep up the "
-                                "pressure on the Kremlin until there is a just and lasting peace.";
+const std::string k_statement =
+    "Britain will stand with Ukraine for as long as it takes, and we will keep up the "
+    "pressure on the Kremlin until there is a just and lasting peace.";
 const std::string k_quote = "we will keep up the pressure on Moscow until there is a just and lasting peace";
 
 void BM_normalize(benchmark::State &state) {

@@ -234,7 +234,8 @@ private:
         earlier.speaker = e.who->name;
         earlier.text = std::string(d.doc.text.substr(e.content.begin, e.content.size()));
         earlier.date = d.input.date;
-        earlier.source = "earlier in this article, line " + std::to_string(d.positions.at(e.content.begin).line);
+        earlier.source =
+            "earlier in this article, line " + std::to_string(d.positions.at(e.content.begin).line);
         auto v = db::check_against_earlier(report, earlier);
         if (v && (!best || v->score > best->score)) {
           best = std::move(v);
@@ -329,12 +330,12 @@ private:
     }
   }
 
-  void lint_line(const processed_document &d, parser::span where, parser::severity level, const std::string &message,
-                 const std::string &rule) {
+  void lint_line(const processed_document &d, parser::span where, parser::severity level,
+                 const std::string &message, const std::string &rule) {
     const parser::position p = d.positions.at(where.begin);
     out_ += d.input.line > 0 ? d.input.id : d.input.origin;
-    out_ += ":" + std::to_string(p.line) + ":" + std::to_string(p.column) + ": " + std::string(to_string(level)) +
-            ": " + message + " [" + rule + "]\n";
+    out_ += ":" + std::to_string(p.line) + ":" + std::to_string(p.column) + ": " +
+            std::string(to_string(level)) + ": " + message + " [" + rule + "]\n";
   }
 
   void write_lint(const processed_document &d, const std::vector<std::vector<finding>> &per_quote) {

@@ -35,7 +35,8 @@ void fail(const std::string &message) {
 /// Opens the database read-only, with a helpful message when it is missing.
 std::optional<db::store> open_existing(const std::string &path) {
   if (!db_exists(path)) {
-    fail(path + ": no database here (create one with `quotecheck db import --db " + path + " STATEMENTS.jsonl`)");
+    fail(path + ": no database here (create one with `quotecheck db import --db " + path +
+         " STATEMENTS.jsonl`)");
     return std::nullopt;
   }
   auto s = db::store::open(path, db::open_mode::read_only);
@@ -70,8 +71,8 @@ void run_import(const db_options &o) {
       continue;
     }
     const auto &rep = r.value();
-    std::cout << file << ": imported " << rep.inserted << " statement" << (rep.inserted == 1 ? "" : "s") << " ("
-              << to_string(rep.format) << ")";
+    std::cout << file << ": imported " << rep.inserted << " statement" << (rep.inserted == 1 ? "" : "s")
+              << " (" << to_string(rep.format) << ")";
     if (rep.duplicates != 0)
       std::cout << ", " << rep.duplicates << " already present";
     if (rep.speaker_only != 0)
@@ -94,9 +95,9 @@ void run_stats(const db_options &o) {
     return fail(path + ": " + st.err().message);
   const auto &v = st.value();
   if (o.output_format == "json") {
-    nlohmann::json j{{"database", path},         {"schema_version", v.schema_version},
-                     {"speakers", v.speakers},   {"aliases", v.aliases},
-                     {"roles", v.roles},         {"statements", v.statements},
+    nlohmann::json j{{"database", path},           {"schema_version", v.schema_version},
+                     {"speakers", v.speakers},     {"aliases", v.aliases},
+                     {"roles", v.roles},           {"statements", v.statements},
                      {"quotes_seen", v.sightings}, {"first_date", v.first_date},
                      {"last_date", v.last_date}};
     std::cout << j.dump(2) << '\n';
@@ -140,7 +141,8 @@ void add_db_command(CLI::App &app) {
   init->callback([o] { run_init(*o); });
 
   auto *imp = with_db_flag(
-      db->add_subcommand("import", "Import statements: JSONL, CSV or ClaimReview JSON-LD; one transaction a file"),
+      db->add_subcommand("import",
+                         "Import statements: JSONL, CSV or ClaimReview JSON-LD; one transaction a file"),
       o);
   imp->add_option("files", o->files, "Files to import ('-' for standard input)")->required();
   imp->add_option("--format", o->format, "Input format")
@@ -155,7 +157,8 @@ void add_db_command(CLI::App &app) {
       ->capture_default_str();
   stats->callback([o] { run_stats(*o); });
 
-  auto *exp = with_db_flag(db->add_subcommand("export", "Write the database as import JSONL to standard output"), o);
+  auto *exp =
+      with_db_flag(db->add_subcommand("export", "Write the database as import JSONL to standard output"), o);
   exp->callback([o] { run_export(*o); });
 
   add_db_learn_subcommands(*db);

@@ -95,12 +95,14 @@ int run_extract(const extract_options &o) {
 
 void add_extract_command(CLI::App &app) {
   auto opts = std::make_shared<extract_options>();
-  CLI::App *cmd = app.add_subcommand("extract", "Find every quotation and its speaker; print them with positions.");
-  cmd->footer("Examples:\n"
-              "  quotecheck extract article.txt\n"
-              "  quotecheck extract --format text article.txt\n"
-              "  quotecheck extract --input-format jsonl --format jsonl < corpus.jsonl > quotes.jsonl\n"
-              "Exit codes: 0 done; 2 a file could not be read or is not UTF-8 text (the others still go through).");
+  CLI::App *cmd =
+      app.add_subcommand("extract", "Find every quotation and its speaker; print them with positions.");
+  cmd->footer(
+      "Examples:\n"
+      "  quotecheck extract article.txt\n"
+      "  quotecheck extract --format text article.txt\n"
+      "  quotecheck extract --input-format jsonl --format jsonl < corpus.jsonl > quotes.jsonl\n"
+      "Exit codes: 0 done; 2 a file could not be read or is not UTF-8 text (the others still go through).");
   cmd->add_option("files", opts->files, "Input files; '-' or none reads standard input");
   cmd->add_option("--input-format", opts->input_format, "Input format")
       ->check(CLI::IsMember({"auto", "text", "jsonl"}))

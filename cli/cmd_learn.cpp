@@ -136,7 +136,8 @@ int run_learn(const learn_options &o) {
     pipe.run(in);
     for (const auto &q : pipe.quotes()) {
       if (q.kind != parser::quote_kind::direct || !q.who || q.who->confidence < o.min_confidence ||
-          (q.who->type != attribution::speaker_type::person && q.who->type != attribution::speaker_type::organization)) {
+          (q.who->type != attribution::speaker_type::person &&
+           q.who->type != attribution::speaker_type::organization)) {
         continue;
       }
       const std::string text(pipe.doc().text.substr(q.content.begin, q.content.size()));
@@ -154,8 +155,9 @@ int run_learn(const learn_options &o) {
     }
   };
   read_inputs(o.files, fmt, sink);
-  std::cout << path << ": learned " << counts.quotes << " quotations from " << counts.documents << " documents ("
-            << counts.new_statements << " new statements, " << counts.matched << " matched the record)";
+  std::cout << path << ": learned " << counts.quotes << " quotations from " << counts.documents
+            << " documents (" << counts.new_statements << " new statements, " << counts.matched
+            << " matched the record)";
   if (counts.failed > 0) {
     std::cout << "; " << counts.failed << " documents could not be read";
   }
@@ -258,9 +260,10 @@ void add_db_learn_subcommands(CLI::App &db_cmd) {
   auto lo = std::make_shared<learn_options>();
   CLI::App *learn = db_cmd.add_subcommand(
       "learn", "Extract the quotations of dated articles and store them as statements with provenance.");
-  learn->footer("Example:\n  quotecheck db learn --db record.db coverage-2016.jsonl\n"
-                "Each article is a JSONL line with \"text\" and, ideally, \"id\", \"date\", \"url\", \"outlet\".\n"
-                "A quotation already on record (same speaker) is linked to that statement; a new one is added.");
+  learn->footer(
+      "Example:\n  quotecheck db learn --db record.db coverage-2016.jsonl\n"
+      "Each article is a JSONL line with \"text\" and, ideally, \"id\", \"date\", \"url\", \"outlet\".\n"
+      "A quotation already on record (same speaker) is linked to that statement; a new one is added.");
   learn->add_option("files", lo->files, "Articles (JSONL); '-' or none reads standard input");
   learn->add_option("--db", lo->db, "Statements database (default: $QUOTECHECK_DB, else ./quotecheck.db)");
   learn->add_option("--input-format", lo->input_format, "Input format")
@@ -278,7 +281,8 @@ void add_db_learn_subcommands(CLI::App &db_cmd) {
   variants->add_option("--format", vo->format, "Output format")
       ->check(CLI::IsMember({"text", "jsonl"}))
       ->capture_default_str();
-  variants->add_option("--min-outlets", vo->min_outlets, "Outlets a quotation must appear in")->capture_default_str();
+  variants->add_option("--min-outlets", vo->min_outlets, "Outlets a quotation must appear in")
+      ->capture_default_str();
   variants->add_option("--limit", vo->limit, "At most this many quotations")->capture_default_str();
   variants->callback([vo]() { set_exit_status(run_variants(*vo)); });
 }

@@ -38,15 +38,9 @@ std::string inline_diff(const std::vector<db::diff_op> &diff) {
     if (!out.empty())
       out += ' ';
     switch (d.op) {
-    case db::diff_op::kind::equal:
-      out += d.text;
-      break;
-    case db::diff_op::kind::remove:
-      out += "[-" + d.text + "-]";
-      break;
-    case db::diff_op::kind::insert:
-      out += "{+" + d.text + "+}";
-      break;
+    case db::diff_op::kind::equal: out += d.text; break;
+    case db::diff_op::kind::remove: out += "[-" + d.text + "-]"; break;
+    case db::diff_op::kind::insert: out += "{+" + d.text + "+}"; break;
     }
   }
   return out;
@@ -111,11 +105,14 @@ void run_lookup(const lookup_options &o) {
 
 void add_lookup_command(CLI::App &app) {
   auto o = std::make_shared<lookup_options>();
-  auto *sub = app.add_subcommand("lookup", "Who said these words, when and where: matching statements, ranked");
+  auto *sub =
+      app.add_subcommand("lookup", "Who said these words, when and where: matching statements, ranked");
   sub->add_option("text", o->text, "The words to look up")->required();
   sub->add_option("--speaker", o->speaker, "Only statements of this speaker (name or alias)");
   sub->add_option("--db", o->db, "Database file (default: $QUOTECHECK_DB, else ./quotecheck.db)");
-  sub->add_option("--limit", o->limit, "At most this many matches")->check(CLI::Range(1, 1000))->capture_default_str();
+  sub->add_option("--limit", o->limit, "At most this many matches")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
   sub->add_option("--format", o->format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();

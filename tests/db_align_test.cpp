@@ -28,7 +28,8 @@ TEST_CASE("quote tokens: ellipses and brackets are gaps, [sic] is dropped", "[db
   std::vector<std::string> got;
   for (auto &x : t)
     got.push_back(x.type == quote_token::kind::gap ? "<gap>" : x.key);
-  CHECK(got == std::vector<std::string>{"we", "will", "<gap>", "win", "<gap>", "today", "<gap>", "and", "<gap>"});
+  CHECK(got ==
+        std::vector<std::string>{"we", "will", "<gap>", "win", "<gap>", "today", "<gap>", "and", "<gap>"});
 }
 
 TEST_CASE("an identical quote aligns exactly with the whole statement", "[db][align]") {
@@ -78,8 +79,8 @@ TEST_CASE("a quote from the middle of a statement is an exact fragment", "[db][a
 
 TEST_CASE("an ellipsis allows a gap; the quote stays exact", "[db][align][edits]") {
   const char *st = "We will, whatever the cost and however long it takes, defend our island.";
-  for (const char *q : {"We will \u2026 defend our island.", "We will ... defend our island", "We will [\u2026] defend our island",
-                        "We will. . . defend our island"}) {
+  for (const char *q : {"We will \u2026 defend our island.", "We will ... defend our island",
+                        "We will [\u2026] defend our island", "We will. . . defend our island"}) {
     INFO(q);
     auto a = align_text(q, st);
     CHECK(a.exact());
@@ -103,8 +104,9 @@ TEST_CASE("a bracketed insertion matches any words or none", "[db][align][edits]
   CHECK(none.exact());
   auto added = align_text("We [in Europe] must act", "We must act");
   CHECK(added.exact());
-  auto diff_has_bracket = std::any_of(added.diff.begin(), added.diff.end(),
-                                      [](const diff_op &d) { return d.text.find("[in Europe]") != std::string::npos; });
+  auto diff_has_bracket = std::any_of(added.diff.begin(), added.diff.end(), [](const diff_op &d) {
+    return d.text.find("[in Europe]") != std::string::npos;
+  });
   CHECK(diff_has_bracket);
 }
 

@@ -27,7 +27,8 @@ std::string write_file(const temp_db &t, const std::string &name, const std::str
   return p;
 }
 
-const char *k_three_good = R"({"speaker": "Mara Quist", "text": "The harbour will reopen in spring.", "date": "2024-11-02", "source": "Council briefing", "url": "https://example.org/1", "aliases": ["Quist", "Councillor Quist"], "medium": "briefing"}
+const char *k_three_good =
+    R"({"speaker": "Mara Quist", "text": "The harbour will reopen in spring.", "date": "2024-11-02", "source": "Council briefing", "url": "https://example.org/1", "aliases": ["Quist", "Councillor Quist"], "medium": "briefing"}
 {"speaker": "Mara Quist", "text": "We have repaired forty metres of sea wall.", "date": "2024-12-09"}
 {"speaker": "Ilse Brandt", "text": "The ferry timetable is under review.", "role": "Transport director", "role_from": "2023-05-01"}
 )";
@@ -101,12 +102,12 @@ TEST_CASE("bad records of every kind are reported with their line", "[db][import
     const char *line;
     const char *reason;
   };
-  for (auto [line, reason] : {bad_case{"{not json", "invalid JSON"},
-                              bad_case{R"({"text": "no speaker"})", "speaker"},
-                              bad_case{R"({"speaker": 5, "text": "x"})", "speaker"},
-                              bad_case{R"({"speaker": "A", "text": "x", "date": "17/03/2025"})", "date"},
-                              bad_case{R"({"speaker": "A", "text": "x", "aliases": "A", "roles": 3})", "roles"},
-                              bad_case{R"([1, 2])", "object"}}) {
+  for (auto [line, reason] :
+       {bad_case{"{not json", "invalid JSON"}, bad_case{R"({"text": "no speaker"})", "speaker"},
+        bad_case{R"({"speaker": 5, "text": "x"})", "speaker"},
+        bad_case{R"({"speaker": "A", "text": "x", "date": "17/03/2025"})", "date"},
+        bad_case{R"({"speaker": "A", "text": "x", "aliases": "A", "roles": 3})", "roles"},
+        bad_case{R"([1, 2])", "object"}}) {
     temp_db t;
     auto s = t.open();
     std::string text = std::string(R"({"speaker": "Z", "text": "fine"})") + "\n\n" + line + "\n";
@@ -144,7 +145,8 @@ TEST_CASE("CSV import: header, RFC 4180 quoting, aliases, roles", "[db][import][
   temp_db t;
   auto s = t.open();
   std::string csv = "speaker,text,date,source,url,aliases,role,role_from,role_to\r\n"
-                    "\"Quist, Mara\",\"We said \"\"no\"\", and we meant it.\",2024-01-05,Radio,,Quist;MQ,Mayor,2022-05-01,\r\n"
+                    "\"Quist, Mara\",\"We said \"\"no\"\", and we meant "
+                    "it.\",2024-01-05,Radio,,Quist;MQ,Mayor,2022-05-01,\r\n"
                     "Ilse Brandt,\"A statement\nover two lines.\",2024-02-01,,https://example.org/x,,,,\r\n"
                     "Ilse Brandt,Third record.,2024-02-02,,,,,,\r\n";
   auto path = write_file(t, "s.csv", csv);
@@ -252,7 +254,9 @@ TEST_CASE("export writes import JSONL that rebuilds the same database", "[db][im
   temp_db t1, t2;
   auto s1 = t1.open();
   qc_test::import_jsonl(s1, k_three_good);
-  qc_test::import_jsonl(s1, R"({"speaker": "Robert'); DROP TABLE statements;--", "text": "Ünïcödé “quotes” and\nnewlines"})" "\n");
+  qc_test::import_jsonl(
+      s1, R"({"speaker": "Robert'); DROP TABLE statements;--", "text": "Ünïcödé “quotes” and\nnewlines"})"
+          "\n");
   std::ostringstream out1;
   auto n = db::export_jsonl(s1, out1);
   REQUIRE(n.ok());

@@ -38,7 +38,8 @@ TEST_CASE("compare_paraphrase: coverage, negation, numbers", "[db][paraphrase]")
 
 namespace {
 
-const char *k_statements = R"({"speaker": "Mara Quist", "aliases": ["Quist"], "text": "I want peace between the two harbour unions, and I want it before the summer.", "date": "2025-01-10"}
+const char *k_statements =
+    R"({"speaker": "Mara Quist", "aliases": ["Quist"], "text": "I want peace between the two harbour unions, and I want it before the summer.", "date": "2025-01-10"}
 {"speaker": "Mara Quist", "text": "The council will build twenty new moorings next year.", "date": "2025-01-12"}
 {"speaker": "Mara Quist", "text": "The ferry strike has cost local shops a great deal of trade.", "date": "2025-01-15"}
 {"speaker": "Ilse Brandt", "text": "Ticket prices for residents will be frozen until 2027.", "date": "2025-01-20"}
@@ -86,7 +87,8 @@ TEST_CASE_METHOD(fixture, "paraphrase.contradicts: numbers disagree", "[db][para
 }
 
 TEST_CASE_METHOD(fixture, "paraphrase.divergent: related but saying more", "[db][paraphrase]") {
-  auto v = reported("the ferry strike has cost shops their customers, their staff and their future", "Mara Quist");
+  auto v =
+      reported("the ferry strike has cost shops their customers, their staff and their future", "Mara Quist");
   CHECK(v.rule == "paraphrase.divergent");
   CHECK(v.level == parser::severity::warning);
 }
@@ -103,7 +105,8 @@ TEST_CASE("a later paraphrase is held against an earlier quotation in the same a
   earlier.text = "The ferry will run every hour from May, and fares will stay frozen";
   earlier.source = "earlier in this article, line 3";
 
-  const auto same = db::check_against_earlier("the ferry would run every hour from May with frozen fares", earlier);
+  const auto same =
+      db::check_against_earlier("the ferry would run every hour from May with frozen fares", earlier);
   REQUIRE(same);
   CHECK(same->rule == "paraphrase.consistent");
   REQUIRE(same->evidence);

@@ -55,7 +55,8 @@ TEST_CASE("reopening a current database changes nothing", "[db][schema]") {
   temp_db t;
   {
     auto s = t.open();
-    qc_test::import_jsonl(s, R"({"speaker": "A", "text": "one two three"})" "\n");
+    qc_test::import_jsonl(s, R"({"speaker": "A", "text": "one two three"})"
+                             "\n");
   }
   auto s = t.open();
   auto st = db::stats(s);
@@ -120,7 +121,8 @@ TEST_CASE("read-only opens: missing file, non-quotecheck file, immutable workers
   temp_db t2;
   {
     auto s = t2.open();
-    qc_test::import_jsonl(s, R"({"speaker": "Ada", "text": "the engine weaves algebraic patterns"})" "\n");
+    qc_test::import_jsonl(s, R"({"speaker": "Ada", "text": "the engine weaves algebraic patterns"})"
+                             "\n");
     sqlite3_exec(s.handle(), "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr);
   }
   auto ro = db::store::open(t2.path(), db::open_mode::immutable);
@@ -172,8 +174,10 @@ TEST_CASE("hostile text goes through bound parameters and comes back exactly", "
 TEST_CASE("FTS queries built from hostile quotes are valid FTS5", "[db][schema][security]") {
   temp_db t;
   auto s = t.open();
-  qc_test::import_jsonl(s, R"({"speaker": "A", "text": "plain words about NEAR and OR"})" "\n");
-  for (const char *q : {"\"unbalanced", "NEAR(a b", "a AND OR NOT", "col:value ^start", "*", "'); --", "x\"y"}) {
+  qc_test::import_jsonl(s, R"({"speaker": "A", "text": "plain words about NEAR and OR"})"
+                           "\n");
+  for (const char *q :
+       {"\"unbalanced", "NEAR(a b", "a AND OR NOT", "col:value ^start", "*", "'); --", "x\"y"}) {
     auto m = db::lookup(s, q);
     INFO(q);
     CHECK(m.ok());
@@ -196,8 +200,10 @@ TEST_CASE("candidate queries ask for statements sharing several long words", "[d
   auto s = t.open();
   std::string lines;
   for (int i = 0; i < 30; ++i)
-    lines += R"({"speaker": "A", "text": "common words appear in every single line number )" + std::to_string(i) + "\"}\n";
-  lines += R"({"speaker": "B", "text": "common words and one zeppelin over the harbour"})" "\n";
+    lines += R"({"speaker": "A", "text": "common words appear in every single line number )" +
+             std::to_string(i) + "\"}\n";
+  lines += R"({"speaker": "B", "text": "common words and one zeppelin over the harbour"})"
+           "\n";
   qc_test::import_jsonl(s, lines);
   // One word changed: the three-word probe still finds it.
   auto m = db::lookup(s, "common words and one airship over the harbour");
@@ -210,15 +216,17 @@ TEST_CASE("candidate queries ask for statements sharing several long words", "[d
 TEST_CASE("the FTS index follows deletes and updates", "[db][schema]") {
   temp_db t;
   auto s = t.open();
-  qc_test::import_jsonl(s, R"({"speaker": "A", "text": "the lighthouse keeper counted ships"})" "\n"
-                           R"({"speaker": "A", "text": "the baker sold warm bread"})" "\n");
+  qc_test::import_jsonl(s, R"({"speaker": "A", "text": "the lighthouse keeper counted ships"})"
+                           "\n"
+                           R"({"speaker": "A", "text": "the baker sold warm bread"})"
+                           "\n");
   REQUIRE(sqlite3_exec(s.handle(), "DELETE FROM statements WHERE text LIKE '%lighthouse%'", nullptr, nullptr,
                        nullptr) == SQLITE_OK);
   auto gone = db::lookup(s, "lighthouse keeper counted ships");
   REQUIRE(gone.ok());
   CHECK(gone.value().empty());
-  REQUIRE(sqlite3_exec(s.handle(), "UPDATE statements SET text = 'the baker sold cold cake'", nullptr, nullptr,
-                       nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(s.handle(), "UPDATE statements SET text = 'the baker sold cold cake'", nullptr,
+                       nullptr, nullptr) == SQLITE_OK);
   auto moved = db::lookup(s, "cold cake");
   REQUIRE(moved.ok());
   REQUIRE(moved.value().size() == 1);
@@ -228,11 +236,15 @@ TEST_CASE("the FTS index follows deletes and updates", "[db][schema]") {
 TEST_CASE("sightings record first appearance and later variants", "[db][schema][sightings]") {
   temp_db t;
   auto s = t.open();
-  qc_test::import_jsonl(s, R"({"speaker": "A", "text": "We will stand firm."})" "\n");
+  qc_test::import_jsonl(s, R"({"speaker": "A", "text": "We will stand firm."})"
+                           "\n");
   const std::int64_t sid = 1;
-  db::sighting a{"We will stand firm.", "A", sid, "quote.verified", "doc-2", "https://b.example/2", "B", "2025-03-19"};
-  db::sighting b{"We will stand firm", "A", sid, "quote.verified", "doc-1", "https://a.example/1", "A", "2025-03-18"};
-  db::sighting c{"We shall stand firm", "A", sid, "quote.altered", "doc-3", "https://c.example/3", "C", "2025-03-20"};
+  db::sighting a{"We will stand firm.", "A", sid,         "quote.verified", "doc-2",
+                 "https://b.example/2", "B", "2025-03-19"};
+  db::sighting b{"We will stand firm",  "A", sid,         "quote.verified", "doc-1",
+                 "https://a.example/1", "A", "2025-03-18"};
+  db::sighting c{"We shall stand firm", "A", sid,         "quote.altered", "doc-3",
+                 "https://c.example/3", "C", "2025-03-20"};
   auto ra = db::record_sighting(s, a);
   REQUIRE(ra.ok());
   CHECK(ra.value().first_seen_id == ra.value().id); // first so far

@@ -10,7 +10,8 @@ using qc_test::temp_db;
 
 namespace {
 
-const char *k_statements = R"({"speaker": "Mara Quist", "aliases": ["Quist", "Councillor Quist"], "roles": [{"role": "Harbour councillor", "from": "2020-05-01", "to": "2024-05-01"}, {"role": "Mayor of Northport", "from": "2024-05-02"}]}
+const char *k_statements =
+    R"({"speaker": "Mara Quist", "aliases": ["Quist", "Councillor Quist"], "roles": [{"role": "Harbour councillor", "from": "2020-05-01", "to": "2024-05-01"}, {"role": "Mayor of Northport", "from": "2024-05-02"}]}
 {"speaker": "Mara Quist", "text": "The harbour will reopen in spring, and every fishing boat will have its berth back.", "date": "2025-01-10", "source": "Council briefing", "url": "https://example.org/quist-1"}
 {"speaker": "Mara Quist", "text": "We have repaired forty metres of sea wall this winter.", "date": "2025-02-01", "source": "Radio Northport"}
 {"speaker": "Mara Quist", "text": "Tourism will recover once the ferry returns to its old timetable.", "date": "2025-06-01", "source": "Summer newsletter"}
@@ -23,8 +24,8 @@ struct fixture {
   db::store s = t.open();
   fixture() { qc_test::import_jsonl(s, k_statements); }
 
-  db::verdict check(const std::string &text, const std::string &speaker, const std::string &date = "2025-03-01",
-                    const std::string &role = {}) {
+  db::verdict check(const std::string &text, const std::string &speaker,
+                    const std::string &date = "2025-03-01", const std::string &role = {}) {
     db::quote_query q;
     q.text = text;
     q.speaker = speaker;
@@ -60,8 +61,10 @@ TEST_CASE_METHOD(fixture, "speakers match by alias and surname, case-insensitive
 
 TEST_CASE_METHOD(fixture, "legitimate editing still verifies", "[db][verdict][edits]") {
   CHECK(check("we have repaired … sea wall this winter", "Quist").rule == "quote.verified");
-  CHECK(check("[The council has] repaired forty metres of sea wall this winter", "Quist").rule == "quote.verified");
-  CHECK(check("WE HAVE REPAIRED FORTY METRES OF SEA-WALL [sic] THIS WINTER!", "Quist").rule == "quote.verified");
+  CHECK(check("[The council has] repaired forty metres of sea wall this winter", "Quist").rule ==
+        "quote.verified");
+  CHECK(check("WE HAVE REPAIRED FORTY METRES OF SEA-WALL [sic] THIS WINTER!", "Quist").rule ==
+        "quote.verified");
 }
 
 TEST_CASE_METHOD(fixture, "quote.fragment: an exact part of a longer statement", "[db][verdict]") {
@@ -73,7 +76,8 @@ TEST_CASE_METHOD(fixture, "quote.fragment: an exact part of a longer statement",
 }
 
 TEST_CASE_METHOD(fixture, "quote.altered: close, with the word diff", "[db][verdict]") {
-  auto v = check("The harbour will reopen in summer, and every fishing boat will have its berth back.", "Quist");
+  auto v =
+      check("The harbour will reopen in summer, and every fishing boat will have its berth back.", "Quist");
   CHECK(v.rule == "quote.altered");
   CHECK(v.level == parser::severity::error);
   CHECK(v.score > 0.6);
@@ -118,8 +122,8 @@ TEST_CASE_METHOD(fixture, "quote.anachronism: the match is dated after the artic
   REQUIRE(v.evidence);
   CHECK(v.evidence->date == "2025-06-01");
   // Dated the same day or later, the article may quote it.
-  CHECK(check("Tourism will recover once the ferry returns to its old timetable.", "Quist", "2025-06-01").rule ==
-        "quote.verified");
+  CHECK(check("Tourism will recover once the ferry returns to its old timetable.", "Quist", "2025-06-01")
+            .rule == "quote.verified");
   // No article date: nothing to compare.
   CHECK(check("Tourism will recover once the ferry returns to its old timetable.", "Quist", "").rule ==
         "quote.verified");
@@ -131,7 +135,8 @@ TEST_CASE_METHOD(fixture, "an unattributed quote is checked against everyone", "
   CHECK_THAT(v.message, Catch::Contains("Ilse Brandt"));
 }
 
-TEST_CASE_METHOD(fixture, "speaker.role-mismatch: a role not held on the article's date", "[db][verdict][role]") {
+TEST_CASE_METHOD(fixture, "speaker.role-mismatch: a role not held on the article's date",
+                 "[db][verdict][role]") {
   db::quote_query q;
   q.text = "We have repaired forty metres of sea wall this winter.";
   q.speaker = "Mara Quist";
@@ -191,9 +196,11 @@ TEST_CASE("the sample database shows the README verdicts", "[db][verdict][sample
     REQUIRE(v.ok());
     return v.value();
   };
-  CHECK(run("We must work with our European partners to strengthen our collective security.", "David Lammy")[0].rule ==
-        "quote.verified");
-  CHECK(run("It's vital we improve our partnership with the European Union", "Lammy")[0].rule == "quote.altered");
+  CHECK(
+      run("We must work with our European partners to strengthen our collective security.", "David Lammy")[0]
+          .rule == "quote.verified");
+  CHECK(run("It's vital we improve our partnership with the European Union", "Lammy")[0].rule ==
+        "quote.altered");
   CHECK(run("Russia is not serious about peace", "David Lammy")[0].rule == "quote.misattributed");
   CHECK(run("our security is indivisible", "Kallas")[0].rule == "quote.fragment");
   CHECK(run("Sanctions are working", "Lammy")[0].rule == "quote.anachronism");

@@ -41,7 +41,8 @@ TEST_CASE("content first: C, said X", "[frames]") {
 }
 
 TEST_CASE("content first with adjuncts: told reporters in Oslo on Friday", "[frames]") {
-  check_frame({"The deal is dead, Berg told reporters in Oslo on Friday.", "The deal is dead", "Berg", "told"});
+  check_frame(
+      {"The deal is dead, Berg told reporters in Oslo on Friday.", "The deal is dead", "Berg", "told"});
 }
 
 TEST_CASE("content first: according to X", "[frames]") {
@@ -50,18 +51,19 @@ TEST_CASE("content first: according to X", "[frames]") {
 }
 
 TEST_CASE("organisation with commas in its name", "[frames]") {
-  check_frame({"Talks will resume next week, Spain's Trade, Industry and Tourism Ministry said in a statement.",
-               "Talks will resume next week", "Spain's Trade, Industry and Tourism Ministry", "said"});
+  check_frame(
+      {"Talks will resume next week, Spain's Trade, Industry and Tourism Ministry said in a statement.",
+       "Talks will resume next week", "Spain's Trade, Industry and Tourism Ministry", "said"});
 }
 
 TEST_CASE("documents as sources: the statement said", "[frames]") {
-  check_frame({"The fund will double by 2030, the statement said.", "The fund will double by 2030", "the statement",
-               "said"});
+  check_frame({"The fund will double by 2030, the statement said.", "The fund will double by 2030",
+               "the statement", "said"});
 }
 
 TEST_CASE("speaker first: X said that C", "[frames]") {
-  check_frame({"Ann Ortiz said that the bridge would reopen in May.", "the bridge would reopen in May", "Ann Ortiz",
-               "said"});
+  check_frame({"Ann Ortiz said that the bridge would reopen in May.", "the bridge would reopen in May",
+               "Ann Ortiz", "said"});
 }
 
 TEST_CASE("speaker first after an introductory phrase", "[frames]") {
@@ -70,7 +72,8 @@ TEST_CASE("speaker first after an introductory phrase", "[frames]") {
 }
 
 TEST_CASE("speaker first: X told Y that C", "[frames]") {
-  check_frame({"Berg told the committee that the figures were wrong.", "the figures were wrong", "Berg", "told"});
+  check_frame(
+      {"Berg told the committee that the figures were wrong.", "the figures were wrong", "Berg", "told"});
 }
 
 TEST_CASE("speaker first: According to X, C", "[frames]") {

@@ -38,13 +38,13 @@ constexpr double named_in_frame = 0.94;
 constexpr double short_form = 0.97;
 constexpr double organisation = 0.96;
 constexpr double anonymous = 0.97;
-constexpr double pronoun = 0.95;          // news; in dialogue: pronoun_dialogue
+constexpr double pronoun = 0.95; // news; in dialogue: pronoun_dialogue
 constexpr double pronoun_dialogue = 0.44;
 constexpr double unresolved_pronoun = 0.3;
 constexpr double document = 0.82;
-constexpr double same_quotation = 0.97;   // capped by the confidence of the piece it comes from
+constexpr double same_quotation = 0.97; // capped by the confidence of the piece it comes from
 constexpr double colon_intro = 0.65;
-constexpr double colon_named = 0.33;      // a colon after a sentence with no cue: its named person
+constexpr double colon_named = 0.33; // a colon after a sentence with no cue: its named person
 constexpr double continued_paragraph = 0.3;
 constexpr double dialogue_turn = 0.36;
 constexpr double other_party = 0.2;
@@ -116,7 +116,8 @@ public:
         if (claim && quotes[qi].kind == quote_kind::partial) {
           // Reported speech holding quoted fragments: one mixed quote.
           for (std::size_t k = qi; k < quotes.size() && quotes[k].content.begin < f.content.end; ++k) {
-            absorbed[k] = absorbed[k] || (quotes[k].kind == quote_kind::partial && contains(f.content, quotes[k].content));
+            absorbed[k] = absorbed[k] ||
+                          (quotes[k].kind == quote_kind::partial && contains(f.content, quotes[k].content));
           }
           out.push_back(make(f.content, quote_kind::mixed, quotes[qi].quotation, who, f.verb));
           continue;
@@ -168,7 +169,8 @@ public:
           if (dialogue) {
             if (before_previous && before_previous->name != previous->name) {
               who = with_confidence(*before_previous, confidence::dialogue_turn, {});
-            } else if (const name_entry *other = names_.last_person_other_than(q.open_mark.begin, previous->name)) {
+            } else if (const name_entry *other =
+                           names_.last_person_other_than(q.open_mark.begin, previous->name)) {
               // The other party: the last person the narration named.
               speaker s;
               s.type = speaker_type::person;
@@ -205,8 +207,9 @@ public:
       }
       out.push_back(make(q.content, q.kind, q.quotation, who, direct_cue[qi]));
     }
-    std::stable_sort(out.begin(), out.end(),
-                     [](const attributed_quote &a, const attributed_quote &b) { return a.content.begin < b.content.begin; });
+    std::stable_sort(out.begin(), out.end(), [](const attributed_quote &a, const attributed_quote &b) {
+      return a.content.begin < b.content.begin;
+    });
     return out;
   }
 
@@ -273,7 +276,9 @@ private:
     return true;
   }
 
-  static bool contains(span outer, span inner) { return outer.begin <= inner.begin && inner.end <= outer.end; }
+  static bool contains(span outer, span inner) {
+    return outer.begin <= inner.begin && inner.end <= outer.end;
+  }
 
   bool starts_paragraph(const parser::quote &q) const {
     return q.open_mark.begin == doc_.paragraphs[q.paragraph].begin;
@@ -286,8 +291,8 @@ private:
     return out;
   }
 
-  attributed_quote make(span content, quote_kind kind, std::uint32_t quotation, const std::optional<speaker> &who,
-                        const std::optional<parser::cue> &verb) const {
+  attributed_quote make(span content, quote_kind kind, std::uint32_t quotation,
+                        const std::optional<speaker> &who, const std::optional<parser::cue> &verb) const {
     attributed_quote a;
     a.content = content;
     a.kind = kind;
@@ -297,7 +302,8 @@ private:
     return a;
   }
 
-  std::optional<speaker> from_same_quotation(std::size_t qi, const std::vector<std::optional<speaker>> &direct) const {
+  std::optional<speaker> from_same_quotation(std::size_t qi,
+                                             const std::vector<std::optional<speaker>> &direct) const {
     const std::uint32_t id = doc_.quotes[qi].quotation;
     for (std::size_t k = qi; k-- > 0 && doc_.quotes[k].quotation == id;) {
       if (direct[k]) {
@@ -447,6 +453,8 @@ private:
 
 } // namespace
 
-std::vector<attributed_quote> attribute(const parser::document &doc) { return attributor(doc, doc.tokens).run(); }
+std::vector<attributed_quote> attribute(const parser::document &doc) {
+  return attributor(doc, doc.tokens).run();
+}
 
 } // namespace quotecheck::attribution

@@ -27,23 +27,29 @@ bool one_of(std::string_view w, std::initializer_list<std::string_view> set) {
 }
 
 bool is_anonymous_head(std::string_view w) {
-  return one_of(w, {"official", "officials", "source", "sources", "people", "person", "aide", "aides", "diplomat",
-                    "diplomats", "insider", "insiders", "analyst", "analysts", "expert", "experts", "observer",
-                    "observers", "critic", "critics", "resident", "residents", "witness", "witnesses", "lawmakers",
-                    "officers", "employees", "staffers", "staff", "members", "supporters", "opponents",
-                    "advisers", "advisors", "investigators", "prosecutors", "someone", "others", "matter",
-                    "spokesman", "spokeswoman", "spokesperson", "leaders", "voters", "democrats", "republicans"});
+  return one_of(w, {"official",   "officials", "source",    "sources",    "people",        "person",
+                    "aide",       "aides",     "diplomat",  "diplomats",  "insider",       "insiders",
+                    "analyst",    "analysts",  "expert",    "experts",    "observer",      "observers",
+                    "critic",     "critics",   "resident",  "residents",  "witness",       "witnesses",
+                    "lawmakers",  "officers",  "employees", "staffers",   "staff",         "members",
+                    "supporters", "opponents", "advisers",  "advisors",   "investigators", "prosecutors",
+                    "someone",    "others",    "matter",    "spokesman",  "spokeswoman",   "spokesperson",
+                    "leaders",    "voters",    "democrats", "republicans"});
 }
 
-bool is_spokes(std::string_view w) { return one_of(w, {"spokesman", "spokeswoman", "spokesperson", "spokespeople"}); }
+bool is_spokes(std::string_view w) {
+  return one_of(w, {"spokesman", "spokeswoman", "spokesperson", "spokespeople"});
+}
 
 bool is_particle(std::string_view w) {
-  return one_of(w, {"de", "van", "von", "der", "den", "bin", "al", "la", "le", "del", "da", "di", "du", "ibn"});
+  return one_of(w,
+                {"de", "van", "von", "der", "den", "bin", "al", "la", "le", "del", "da", "di", "du", "ibn"});
 }
 
 } // namespace
 
-name_index::name_index(std::string_view text, const std::vector<token> &tokens, const std::vector<parser::span> &quoted)
+name_index::name_index(std::string_view text, const std::vector<token> &tokens,
+                       const std::vector<parser::span> &quoted)
     : text_(text), tokens_(tokens), quoted_(tokens.size(), false) {
   std::size_t q = 0;
   for (std::size_t i = 0; i < tokens_.size(); ++i) {
@@ -86,15 +92,20 @@ bool name_index::is_name_word(std::size_t i) const {
   }
   // Short texts may never write these in lower case; they are still not names.
   static const std::unordered_set<std::string> function_words = {
-      "the", "a", "an", "this", "that", "these", "those", "it", "its", "there", "here", "then", "when", "while",
-      "but", "and", "or", "so", "yet", "if", "as", "at", "in", "on", "of", "for", "to", "from", "by", "with",
-      "after", "before", "during", "since", "until", "although", "though", "because", "however", "meanwhile",
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-      "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-      "earlier", "later", "today", "yesterday", "tomorrow", "now", "still", "also", "yes", "no", "oh", "well",
-      "dear", "dearest", "chapter", "what", "why", "how", "who", "where", "which", "all", "some", "many", "most",
-      "both", "each", "every", "one", "two", "three", "first", "last", "next", "new", "our", "my", "your",
-      "his", "her", "their", "we", "i", "you", "he", "she", "they", "me", "him", "us", "them"};
+      "the",      "a",        "an",        "this",     "that",   "these",    "those",     "it",
+      "its",      "there",    "here",      "then",     "when",   "while",    "but",       "and",
+      "or",       "so",       "yet",       "if",       "as",     "at",       "in",        "on",
+      "of",       "for",      "to",        "from",     "by",     "with",     "after",     "before",
+      "during",   "since",    "until",     "although", "though", "because",  "however",   "meanwhile",
+      "monday",   "tuesday",  "wednesday", "thursday", "friday", "saturday", "sunday",    "january",
+      "february", "march",    "april",     "may",      "june",   "july",     "august",    "september",
+      "october",  "november", "december",  "earlier",  "later",  "today",    "yesterday", "tomorrow",
+      "now",      "still",    "also",      "yes",      "no",     "oh",       "well",      "dear",
+      "dearest",  "chapter",  "what",      "why",      "how",    "who",      "where",     "which",
+      "all",      "some",     "many",      "most",     "both",   "each",     "every",     "one",
+      "two",      "three",    "first",     "last",     "next",   "new",      "our",       "my",
+      "your",     "his",      "her",       "their",    "we",     "i",        "you",       "he",
+      "she",      "they",     "me",        "him",      "us",     "them"};
   return !function_words.contains(l) && !lower_forms_.contains(std::hash<std::string_view>{}(l));
 }
 
@@ -170,7 +181,8 @@ void name_index::record_honorific(std::size_t idx, std::size_t at) {
   const std::string h = lower(word(at));
   if (h == "mr" || h == "sir" || h == "lord" || h == "monsieur" || h == "herr") {
     entries_[idx].gender = 'm';
-  } else if (h == "mrs" || h == "miss" || h == "ms" || h == "lady" || h == "dame" || h == "madame" || h == "frau") {
+  } else if (h == "mrs" || h == "miss" || h == "ms" || h == "lady" || h == "dame" || h == "madame" ||
+             h == "frau") {
     entries_[idx].gender = 'f';
   }
 }
@@ -191,8 +203,8 @@ void name_index::scan() {
       if (u.cls == token_class::word && (u.is(parser::capitalised) || (j > i && is_particle(word(j))))) {
         ++j;
       } else if (u.cls == token_class::punct && word(j) == "." && j > i && !u.is(parser::space_before) &&
-                 tokens_[j - 1].end - tokens_[j - 1].begin == 1 && j + 1 < n && tokens_[j + 1].cls == token_class::word &&
-                 tokens_[j + 1].is(parser::capitalised)) {
+                 tokens_[j - 1].end - tokens_[j - 1].begin == 1 && j + 1 < n &&
+                 tokens_[j + 1].cls == token_class::word && tokens_[j + 1].is(parser::capitalised)) {
         ++j;
       } else {
         break;
@@ -201,8 +213,8 @@ void name_index::scan() {
     // Leading capitalised words that the text also writes in lower case
     // are sentence starts, not names ("But Matthew", "Dear Margaret").
     std::size_t honorific_at = n;
-    while (i < j && tokens_[i].cls == token_class::word && !is_name_word(i) && !parser::is_title_word(word(i)) &&
-           !parser::is_honorific(word(i))) {
+    while (i < j && tokens_[i].cls == token_class::word && !is_name_word(i) &&
+           !parser::is_title_word(word(i)) && !parser::is_honorific(word(i))) {
       ++i;
     }
     if (i >= j) {
@@ -212,7 +224,8 @@ void name_index::scan() {
     // Split off leading titles and roles: "U.S. President Donald Trump".
     std::size_t name_start = i;
     for (std::size_t k = i; k < j; ++k) {
-      if (tokens_[k].cls == token_class::word && (parser::is_title_word(word(k)) || parser::is_honorific(word(k)))) {
+      if (tokens_[k].cls == token_class::word &&
+          (parser::is_title_word(word(k)) || parser::is_honorific(word(k)))) {
         name_start = k + 1;
         if (parser::is_honorific(word(k))) {
           honorific_at = k;
@@ -241,9 +254,12 @@ void name_index::scan() {
         const token &p = tokens_[r - 1];
         const std::string_view w = word(r - 1);
         const bool role_word = p.cls == token_class::word &&
-                               (parser::is_title_word(w) || (p.is(parser::capitalised) && (w.ends_with("ish") || w.ends_with("an") || w.ends_with("ese") || w.ends_with("'s"))));
+                               (parser::is_title_word(w) ||
+                                (p.is(parser::capitalised) && (w.ends_with("ish") || w.ends_with("an") ||
+                                                               w.ends_with("ese") || w.ends_with("'s"))));
         const bool initial = p.cls == token_class::punct && w == "." && !p.is(parser::space_before);
-        const bool single_cap = p.cls == token_class::word && p.end - p.begin == 1 && p.is(parser::capitalised);
+        const bool single_cap =
+            p.cls == token_class::word && p.end - p.begin == 1 && p.is(parser::capitalised);
         if (role_word || initial || single_cap) {
           --r;
         } else {
@@ -270,7 +286,8 @@ void name_index::scan() {
         while (b < n && b < j + 9 && tokens_[b].cls == token_class::word) {
           ++b;
         }
-        const bool ends = b == n || word(b) == "," || word(b) == "." || tokens_[b].cls == token_class::newline;
+        const bool ends =
+            b == n || word(b) == "," || word(b) == "." || tokens_[b].cls == token_class::newline;
         if (ends && b > j + 2) {
           role = join(j + 2, b); // ", the union's regional secretary." too
         }
@@ -406,7 +423,8 @@ source_analysis name_index::analyse(parser::span source) const {
       ++o;
     }
     // "UK's Foreign ... Office": the country possessive is not part of the name.
-    if (o + 1 < e && (word(o).ends_with("'s") || word(o).ends_with("\u2019s")) && tokens_[o + 1].is(parser::capitalised)) {
+    if (o + 1 < e && (word(o).ends_with("'s") || word(o).ends_with("\u2019s")) &&
+        tokens_[o + 1].is(parser::capitalised)) {
       ++o;
     }
     a.name = join(o, e);
@@ -416,7 +434,8 @@ source_analysis name_index::analyse(parser::span source) const {
     std::size_t name_start = s;
     for (std::size_t k = s; k < e; ++k) {
       if (tokens_[k].cls == token_class::word &&
-          (parser::is_title_word(word(k)) || parser::is_honorific(word(k)) || !tokens_[k].is(parser::capitalised))) {
+          (parser::is_title_word(word(k)) || parser::is_honorific(word(k)) ||
+           !tokens_[k].is(parser::capitalised))) {
         name_start = k + 1;
       }
     }
@@ -424,9 +443,10 @@ source_analysis name_index::analyse(parser::span source) const {
       name_start = e - 1;
     }
     // "Mrs. Callendar": the period after an honorific; "But Matthew": a sentence-initial conjunction.
-    while (name_start + 1 < e && (tokens_[name_start].cls != token_class::word ||
-                                  one_of(word(name_start), {"but", "and", "then", "when", "so", "yet", "or", "now",
-                                                            "still", "oh", "well", "if", "as", "while"}))) {
+    while (name_start + 1 < e &&
+           (tokens_[name_start].cls != token_class::word ||
+            one_of(word(name_start), {"but", "and", "then", "when", "so", "yet", "or", "now", "still", "oh",
+                                      "well", "if", "as", "while"}))) {
       ++name_start;
     }
     a.kind = source_kind::person;
@@ -447,8 +467,8 @@ source_analysis name_index::analyse(parser::span source) const {
     return a;
   }
   // "the man", "my mother", "one of the colts": a described person.
-  if (e - s <= 6 && one_of(word(s), {"the", "a", "an", "my", "his", "her", "their", "our", "your", "one", "this",
-                                     "that", "another", "some"})) {
+  if (e - s <= 6 && one_of(word(s), {"the", "a", "an", "my", "his", "her", "their", "our", "your", "one",
+                                     "this", "that", "another", "some"})) {
     // "their union", "the port operator": an organisation when its head says so
     a.kind = parser::is_organisation_word(head) ? source_kind::organisation : source_kind::described;
     a.name = text;

@@ -16,16 +16,26 @@ namespace quotecheck::attribution {
 
 /// A person the document names in full, with the role given there.
 struct name_entry {
-  std::string name;  ///< "David Lammy"
-  std::string role;  ///< "British foreign minister"
-  std::uint32_t at;  ///< byte offset of the first mention
-  char gender = 0;   ///< 'm' or 'f' when honorifics or nearby pronouns say so
-  int he = 0;        ///< votes from nearby pronouns
+  std::string name; ///< "David Lammy"
+  std::string role; ///< "British foreign minister"
+  std::uint32_t at; ///< byte offset of the first mention
+  char gender = 0;  ///< 'm' or 'f' when honorifics or nearby pronouns say so
+  int he = 0;       ///< votes from nearby pronouns
   int she = 0;
 };
 
 /// What a frame's source words are.
-enum class source_kind { none, pronoun, person, organisation, document, anonymous, role_noun, narrator, described };
+enum class source_kind {
+  none,
+  pronoun,
+  person,
+  organisation,
+  document,
+  anonymous,
+  role_noun,
+  narrator,
+  described
+};
 
 /// The result of analysing a source span.
 struct source_analysis {
@@ -40,7 +50,8 @@ class name_index {
 public:
   /// Indexes the names in `text`; `quoted` (sorted, disjoint) are the spans
   /// inside quotation marks, where names are addressed rather than speaking.
-  name_index(std::string_view text, const std::vector<parser::token> &tokens, const std::vector<parser::span> &quoted);
+  name_index(std::string_view text, const std::vector<parser::token> &tokens,
+             const std::vector<parser::span> &quoted);
 
   /// What the words in `source` are and name.
   [[nodiscard]] source_analysis analyse(parser::span source) const;
@@ -63,11 +74,12 @@ public:
 private:
   std::string_view text_;
   const std::vector<parser::token> &tokens_;
-  std::vector<name_entry> entries_;                ///< in text order
+  std::vector<name_entry> entries_;                             ///< in text order
   std::vector<std::pair<std::uint32_t, std::size_t>> mentions_; ///< every mention: offset, entry
-  std::unordered_map<std::string, std::size_t> by_last_; ///< last word → entry
-  std::unordered_map<std::string, std::size_t> by_first_; ///< first word of a full name → entry
-  std::unordered_set<std::size_t> lower_forms_; ///< hashes of capitalised words the text also writes in lower case
+  std::unordered_map<std::string, std::size_t> by_last_;        ///< last word → entry
+  std::unordered_map<std::string, std::size_t> by_first_;       ///< first word of a full name → entry
+  std::unordered_set<std::size_t>
+      lower_forms_; ///< hashes of capitalised words the text also writes in lower case
   std::vector<std::uint32_t> mention_token_; ///< token index of each mention, parallel to mentions_
   std::vector<bool> quoted_;                 ///< per token: inside quotation marks
 

@@ -176,7 +176,8 @@ void write_extract_text(std::string &out, const processed_document &d) {
   char buf[64];
   for (const auto &q : d.quotes) {
     const parser::position p = d.positions.at(q.content.begin);
-    std::snprintf(buf, sizeof buf, "  %u:%u  %-8s ", p.line, p.column, std::string(to_string(q.kind)).c_str());
+    std::snprintf(buf, sizeof buf, "  %u:%u  %-8s ", p.line, p.column,
+                  std::string(to_string(q.kind)).c_str());
     out += buf;
     std::string_view words = slice(d.doc.text, q.content);
     out += "\u201C";

@@ -19,9 +19,9 @@ bool parse_input_format(const std::string &name, input_format &out);
 
 /// One document to process, with where it came from.
 struct input_document {
-  std::string origin; ///< file name as given ("-" → "<stdin>")
+  std::string origin;   ///< file name as given ("-" → "<stdin>")
   std::size_t line = 0; ///< 1-based JSONL line, 0 for whole files
-  std::string id;     ///< "id" field, else the file name or file:line
+  std::string id;       ///< "id" field, else the file name or file:line
   std::string text;
   std::string date;
   std::string url;

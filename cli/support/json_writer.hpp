@@ -14,10 +14,24 @@ class json_writer {
 public:
   explicit json_writer(std::string &out) : out_(out) {}
 
-  void begin_object() { sep(); out_ += '{'; first_ = true; }
-  void end_object() { out_ += '}'; first_ = false; }
-  void begin_array() { sep(); out_ += '['; first_ = true; }
-  void end_array() { out_ += ']'; first_ = false; }
+  void begin_object() {
+    sep();
+    out_ += '{';
+    first_ = true;
+  }
+  void end_object() {
+    out_ += '}';
+    first_ = false;
+  }
+  void begin_array() {
+    sep();
+    out_ += '[';
+    first_ = true;
+  }
+  void end_array() {
+    out_ += ']';
+    first_ = false;
+  }
   /// An object key; the next call writes its value.
   void key(std::string_view k) {
     sep();
@@ -25,15 +39,30 @@ public:
     out_ += ':';
     after_key_ = true;
   }
-  void value(std::string_view s) { sep(); string_raw(s); }
+  void value(std::string_view s) {
+    sep();
+    string_raw(s);
+  }
   void value(const char *s) { value(std::string_view(s)); }
-  void value(std::int64_t n) { sep(); out_ += std::to_string(n); }
-  void value(std::uint64_t n) { sep(); out_ += std::to_string(n); }
+  void value(std::int64_t n) {
+    sep();
+    out_ += std::to_string(n);
+  }
+  void value(std::uint64_t n) {
+    sep();
+    out_ += std::to_string(n);
+  }
   void value(std::uint32_t n) { value(static_cast<std::uint64_t>(n)); }
   void value(int n) { value(static_cast<std::int64_t>(n)); }
   void value(double d);
-  void value(bool b) { sep(); out_ += b ? "true" : "false"; }
-  void null() { sep(); out_ += "null"; }
+  void value(bool b) {
+    sep();
+    out_ += b ? "true" : "false";
+  }
+  void null() {
+    sep();
+    out_ += "null";
+  }
 
   /// Appends `s` as a JSON string literal to `out`.
   static void escape(std::string &out, std::string_view s);

@@ -8,12 +8,9 @@ namespace quotecheck::db {
 
 std::string_view to_string(diff_op::kind op) {
   switch (op) {
-  case diff_op::kind::equal:
-    return "equal";
-  case diff_op::kind::insert:
-    return "insert";
-  case diff_op::kind::remove:
-    return "delete";
+  case diff_op::kind::equal: return "equal";
+  case diff_op::kind::insert: return "insert";
+  case diff_op::kind::remove: return "delete";
   }
   return "equal";
 }

@@ -73,9 +73,7 @@ private:
   import_report report_;
 };
 
-std::string parse_reason(const json &j) {
-  return j.is_discarded() ? "invalid JSON" : std::string();
-}
+std::string parse_reason(const json &j) { return j.is_discarded() ? "invalid JSON" : std::string(); }
 
 bool blank_line(std::string_view line) {
   return std::all_of(line.begin(), line.end(), [](unsigned char c) { return std::isspace(c) != 0; });
@@ -243,21 +241,17 @@ result<import_format> parse_import_format(std::string_view name) {
     return import_format::csv;
   if (name == "claimreview")
     return import_format::claimreview;
-  return error{error_code::usage, "unknown import format \"" + std::string(name) +
-                                      "\" (expected auto, jsonl, csv or claimreview)",
-               0};
+  return error{
+      error_code::usage,
+      "unknown import format \"" + std::string(name) + "\" (expected auto, jsonl, csv or claimreview)", 0};
 }
 
 std::string_view to_string(import_format f) {
   switch (f) {
-  case import_format::auto_detect:
-    return "auto";
-  case import_format::jsonl:
-    return "jsonl";
-  case import_format::csv:
-    return "csv";
-  case import_format::claimreview:
-    return "claimreview";
+  case import_format::auto_detect: return "auto";
+  case import_format::jsonl: return "jsonl";
+  case import_format::csv: return "csv";
+  case import_format::claimreview: return "claimreview";
   }
   return "auto";
 }

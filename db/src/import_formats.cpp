@@ -106,11 +106,11 @@ std::string from_statement_json(const json &j, statement_input &out) {
   if (!j.is_object())
     return "not a JSON object";
   for (auto [key, dst] : field_list{{"speaker", &out.speaker},
-                          {"text", &out.text},
-                          {"date", &out.date},
-                          {"source", &out.source},
-                          {"url", &out.url},
-                          {"medium", &out.medium}})
+                                    {"text", &out.text},
+                                    {"date", &out.date},
+                                    {"source", &out.source},
+                                    {"url", &out.url},
+                                    {"medium", &out.medium}})
     if (auto e = get_string(j, key, *dst); !e.empty())
       return e;
   if (auto e = get_aliases(j, out.aliases); !e.empty())
@@ -218,7 +218,7 @@ std::string read_csv_record(std::string_view text, std::size_t &pos, std::vector
                             std::size_t &lines) {
   fields.clear();
   std::string field;
-  bool quoted = false;    // inside a quoted field
+  bool quoted = false;     // inside a quoted field
   bool was_quoted = false; // the current field started with a quote
   while (pos < text.size()) {
     char c = text[pos];

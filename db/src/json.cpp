@@ -8,8 +8,8 @@ double round2(double x) { return std::round(x * 100.0) / 100.0; }
 } // namespace
 
 nlohmann::json to_json(const statement &st) {
-  nlohmann::json j{{"id", st.id}, {"speaker", st.speaker}, {"text", st.text},
-                   {"date", st.date}, {"source", st.source}, {"url", st.url}};
+  nlohmann::json j{{"id", st.id},     {"speaker", st.speaker}, {"text", st.text},
+                   {"date", st.date}, {"source", st.source},   {"url", st.url}};
   if (!st.medium.empty())
     j["medium"] = st.medium;
   return j;
@@ -23,7 +23,8 @@ nlohmann::json to_json(const std::vector<diff_op> &diff) {
 }
 
 nlohmann::json to_json(const verdict &v) {
-  nlohmann::json j{{"rule", v.rule}, {"severity", std::string(to_string(v.level))}, {"score", round2(v.score)}};
+  nlohmann::json j{
+      {"rule", v.rule}, {"severity", std::string(to_string(v.level))}, {"score", round2(v.score)}};
   j["statement"] = v.evidence ? to_json(*v.evidence) : nlohmann::json(nullptr);
   j["diff"] = to_json(v.diff);
   if (v.role)

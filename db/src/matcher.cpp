@@ -11,7 +11,6 @@
 namespace quotecheck::db {
 namespace {
 
-
 std::string quoted_term(std::string_view key) {
   std::string t = "\"";
   for (char c : key) {
@@ -34,12 +33,13 @@ std::string id_list_json(const std::vector<std::int64_t> &ids) {
   return out;
 }
 
-constexpr const char *k_select = "SELECT s.id, sp.name, s.text, coalesce(s.date, ''), coalesce(s.source, ''), "
-                                 "coalesce(s.url, ''), coalesce(s.medium, ''), s.speaker_id, "
-                                 "bm25(statements_fts) AS score "
-                                 "FROM statements_fts JOIN statements s ON s.id = statements_fts.rowid "
-                                 "JOIN speakers sp ON sp.id = s.speaker_id "
-                                 "WHERE statements_fts MATCH ?1 ";
+constexpr const char *k_select =
+    "SELECT s.id, sp.name, s.text, coalesce(s.date, ''), coalesce(s.source, ''), "
+    "coalesce(s.url, ''), coalesce(s.medium, ''), s.speaker_id, "
+    "bm25(statements_fts) AS score "
+    "FROM statements_fts JOIN statements s ON s.id = statements_fts.rowid "
+    "JOIN speakers sp ON sp.id = s.speaker_id "
+    "WHERE statements_fts MATCH ?1 ";
 
 } // namespace
 
@@ -66,7 +66,8 @@ std::string fts_query(const std::vector<quote_token> &quote) {
   return q;
 }
 
-std::string candidate_query(const std::vector<quote_token> &quote, std::size_t shared, std::size_t max_terms) {
+std::string candidate_query(const std::vector<quote_token> &quote, std::size_t shared,
+                            std::size_t max_terms) {
   auto terms = content_terms(quote);
   // Longer words are rarer: they identify a statement, and their posting lists are short.
   std::stable_sort(terms.begin(), terms.end(),

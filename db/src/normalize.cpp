@@ -137,7 +137,8 @@ std::vector<quote_token> tokenize_quote(std::string_view quote) {
     if (quote[i] == '.') {
       std::size_t j = i;
       int dots = 0;
-      while (j < quote.size() && (quote[j] == '.' || (quote[j] == ' ' && j + 1 < quote.size() && quote[j + 1] == '.'))) {
+      while (j < quote.size() &&
+             (quote[j] == '.' || (quote[j] == ' ' && j + 1 < quote.size() && quote[j + 1] == '.'))) {
         dots += quote[j] == '.';
         ++j;
       }
@@ -174,34 +175,33 @@ std::vector<quote_token> tokenize_quote(std::string_view quote) {
 
 bool is_stopword(std::string_view key) {
   static const std::unordered_set<std::string_view> words = {
-      "a",       "about",   "above",  "after",    "again",  "against", "all",     "also",    "am",
-      "an",      "and",     "any",    "are",      "as",     "at",      "be",      "because", "been",
-      "before",  "being",   "below",  "between",  "both",   "but",     "by",      "can",     "could",
-      "did",     "do",      "does",   "doing",    "down",   "during",  "each",    "even",    "ever",
-      "few",     "for",     "from",   "further",  "had",    "has",     "have",    "having",  "he",
-      "her",     "here",    "hers",   "herself",  "him",    "himself", "his",     "how",     "i",
-      "if",      "in",      "into",   "is",       "it",     "its",     "itself",  "just",    "let",
-      "lets",    "me",      "more",   "most",     "much",   "must",    "my",      "myself",  "of",
-      "off",     "on",      "once",   "only",     "or",     "other",   "ought",   "our",     "ours",
-      "ourselves", "out",   "over",   "own",      "really", "said",    "same",    "say",     "says",
-      "shall",   "she",     "should", "so",       "some",   "such",    "than",    "that",    "thats",
-      "the",     "their",   "theirs", "them",     "themselves", "then", "there",  "theres",  "these",
-      "they",    "theyre",  "this",   "those",    "through", "to",     "too",     "truly",   "under",
-      "until",   "up",      "us",     "very",     "was",    "we",      "were",    "weve",    "what",
-      "when",    "where",   "which",  "while",    "who",    "whom",    "why",     "will",    "with",
-      "would",   "you",     "your",   "yours",    "yourself", "im",    "ive",     "ill",     "id",
-      "youre",   "hes",     "shes",   "were",     "its",    "well",    "whats",   "whos",    "told",
-      "stated",  "added",   "still",  "indeed",   "quite",  "rather",  "simply",  "actually", "certainly",
+      "a",         "about",  "above",  "after",   "again",      "against", "all",    "also",     "am",
+      "an",        "and",    "any",    "are",     "as",         "at",      "be",     "because",  "been",
+      "before",    "being",  "below",  "between", "both",       "but",     "by",     "can",      "could",
+      "did",       "do",     "does",   "doing",   "down",       "during",  "each",   "even",     "ever",
+      "few",       "for",    "from",   "further", "had",        "has",     "have",   "having",   "he",
+      "her",       "here",   "hers",   "herself", "him",        "himself", "his",    "how",      "i",
+      "if",        "in",     "into",   "is",      "it",         "its",     "itself", "just",     "let",
+      "lets",      "me",     "more",   "most",    "much",       "must",    "my",     "myself",   "of",
+      "off",       "on",     "once",   "only",    "or",         "other",   "ought",  "our",      "ours",
+      "ourselves", "out",    "over",   "own",     "really",     "said",    "same",   "say",      "says",
+      "shall",     "she",    "should", "so",      "some",       "such",    "than",   "that",     "thats",
+      "the",       "their",  "theirs", "them",    "themselves", "then",    "there",  "theres",   "these",
+      "they",      "theyre", "this",   "those",   "through",    "to",      "too",    "truly",    "under",
+      "until",     "up",     "us",     "very",    "was",        "we",      "were",   "weve",     "what",
+      "when",      "where",  "which",  "while",   "who",        "whom",    "why",    "will",     "with",
+      "would",     "you",    "your",   "yours",   "yourself",   "im",      "ive",    "ill",      "id",
+      "youre",     "hes",    "shes",   "were",    "its",        "well",    "whats",  "whos",     "told",
+      "stated",    "added",  "still",  "indeed",  "quite",      "rather",  "simply", "actually", "certainly",
       "definitely"};
   return words.count(key) != 0;
 }
 
 bool is_negation(std::string_view key) {
   static const std::unordered_set<std::string_view> words = {
-      "not",    "no",     "never",   "nothing", "none",    "neither", "nor",    "nobody",  "cannot",
-      "cant",   "dont",   "doesnt",  "didnt",   "wont",    "wouldnt", "isnt",   "arent",   "wasnt",
-      "werent", "hasnt",  "havent",  "hadnt",   "shouldnt", "couldnt", "mustnt", "neednt", "without",
-      "nowhere"};
+      "not",    "no",     "never",    "nothing", "none",    "neither", "nor",     "nobody", "cannot", "cant",
+      "dont",   "doesnt", "didnt",    "wont",    "wouldnt", "isnt",    "arent",   "wasnt",  "werent", "hasnt",
+      "havent", "hadnt",  "shouldnt", "couldnt", "mustnt",  "neednt",  "without", "nowhere"};
   return words.count(key) != 0;
 }
 

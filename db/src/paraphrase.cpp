@@ -23,18 +23,21 @@ sb_stemmer *thread_stemmer() {
 
 const std::unordered_map<std::string_view, long long> &number_words() {
   static const std::unordered_map<std::string_view, long long> m = {
-      {"zero", 0},      {"one", 1},        {"two", 2},       {"three", 3},      {"four", 4},
-      {"five", 5},      {"six", 6},        {"seven", 7},     {"eight", 8},      {"nine", 9},
-      {"ten", 10},      {"eleven", 11},    {"twelve", 12},   {"thirteen", 13},  {"fourteen", 14},
-      {"fifteen", 15},  {"sixteen", 16},   {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
-      {"twenty", 20},   {"thirty", 30},    {"forty", 40},    {"fifty", 50},     {"sixty", 60},
-      {"seventy", 70},  {"eighty", 80},    {"ninety", 90},   {"hundred", 100},  {"thousand", 1000},
-      {"million", 1000000}, {"billion", 1000000000}, {"dozen", 12}, {"half", -2}};
+      {"zero", 0},      {"one", 1},         {"two", 2},           {"three", 3},
+      {"four", 4},      {"five", 5},        {"six", 6},           {"seven", 7},
+      {"eight", 8},     {"nine", 9},        {"ten", 10},          {"eleven", 11},
+      {"twelve", 12},   {"thirteen", 13},   {"fourteen", 14},     {"fifteen", 15},
+      {"sixteen", 16},  {"seventeen", 17},  {"eighteen", 18},     {"nineteen", 19},
+      {"twenty", 20},   {"thirty", 30},     {"forty", 40},        {"fifty", 50},
+      {"sixty", 60},    {"seventy", 70},    {"eighty", 80},       {"ninety", 90},
+      {"hundred", 100}, {"thousand", 1000}, {"million", 1000000}, {"billion", 1000000000},
+      {"dozen", 12},    {"half", -2}};
   return m;
 }
 
 bool is_numeric(std::string_view key) {
-  return !key.empty() && std::all_of(key.begin(), key.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; }) &&
+  return !key.empty() &&
+         std::all_of(key.begin(), key.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; }) &&
          key.front() != '.';
 }
 
@@ -83,7 +86,7 @@ std::vector<std::string> numbers_of(const std::vector<word> &words, std::vector<
 }
 
 struct analysis {
-  std::set<std::string> stems;   ///< content stems
+  std::set<std::string> stems;    ///< content stems
   std::set<std::string> negated;  ///< content stems every occurrence of which is negated
   std::set<std::string> asserted; ///< content stems never negated
   std::vector<std::string> numbers;
@@ -142,7 +145,8 @@ paraphrase_comparison compare_paraphrase(std::string_view report, std::string_vi
     else
       c.missing.push_back(st);
   }
-  c.coverage = r.stems.empty() ? 0.0 : static_cast<double>(c.shared.size()) / static_cast<double>(r.stems.size());
+  c.coverage =
+      r.stems.empty() ? 0.0 : static_cast<double>(c.shared.size()) / static_cast<double>(r.stems.size());
   for (const auto &st : c.shared) {
     bool flipped = (r.negated.count(st) != 0 && s.asserted.count(st) != 0) ||
                    (r.asserted.count(st) != 0 && s.negated.count(st) != 0);

@@ -103,12 +103,13 @@ result<verdict> check_reported(const store &s, const quote_query &q, const std::
   scored late_same, late_other;
   scored bs = best_of(same, q.text, o.related_threshold, q.article_date, late_same);
   if (bs.m != nullptr) {
-    return paraphrase_verdict(bs.c, *bs.m, speaker_known ? "" : " (recorded speaker: " + bs.m->stmt.speaker + ")", o);
+    return paraphrase_verdict(bs.c, *bs.m,
+                              speaker_known ? "" : " (recorded speaker: " + bs.m->stmt.speaker + ")", o);
   }
   if (late_same.m != nullptr) {
     auto v = make(rules::anachronism, late_same.m,
-                  "the matching statement (" + describe(late_same.m->stmt) + ") is dated after the article (" +
-                      q.article_date + ")");
+                  "the matching statement (" + describe(late_same.m->stmt) +
+                      ") is dated after the article (" + q.article_date + ")");
     v.score = late_same.c.coverage;
     return v;
   }
@@ -117,8 +118,8 @@ result<verdict> check_reported(const store &s, const quote_query &q, const std::
     if (bo.m != nullptr && !bo.c.negation_conflict && !bo.c.number_conflict) {
       auto v = make(rules::misattributed, bo.m,
                     "this is what " + bo.m->stmt.speaker + " said" +
-                        (bo.m->stmt.date.empty() ? "" : " on " + bo.m->stmt.date) + ", not " + q.speaker + " (" +
-                        pct(bo.c.coverage) + " of the content words)");
+                        (bo.m->stmt.date.empty() ? "" : " on " + bo.m->stmt.date) + ", not " + q.speaker +
+                        " (" + pct(bo.c.coverage) + " of the content words)");
       v.score = bo.c.coverage;
       return v;
     }

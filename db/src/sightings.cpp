@@ -7,7 +7,8 @@ namespace quotecheck::db {
 namespace {
 
 constexpr const char *k_columns =
-    "SELECT id, quote_text, coalesce(speaker, ''), statement_id, coalesce(rule, ''), coalesce(article_id, ''), "
+    "SELECT id, quote_text, coalesce(speaker, ''), statement_id, coalesce(rule, ''), coalesce(article_id, "
+    "''), "
     "coalesce(article_url, ''), coalesce(outlet, ''), coalesce(article_date, ''), normalized, "
     "coalesce(first_seen_id, id) FROM quotes_seen ";
 constexpr const char *k_order = " ORDER BY article_date IS NULL, article_date, id";
@@ -48,7 +49,8 @@ result<std::vector<sighting_record>> group_of(const store &s, const std::optiona
     q.bind(1, *statement_id);
     return read(q);
   }
-  static const std::string sql = std::string(k_columns) + "WHERE statement_id IS NULL AND normalized = ?1" + k_order;
+  static const std::string sql =
+      std::string(k_columns) + "WHERE statement_id IS NULL AND normalized = ?1" + k_order;
   detail::query q(s, sql);
   q.bind(1, normalized);
   return read(q);
@@ -66,12 +68,16 @@ result<sighting_record> record_sighting(store &s, const sighting &seen) {
   };
   std::int64_t id = 0;
   {
-    detail::query q(s, "INSERT INTO quotes_seen(quote_text, normalized, speaker, statement_id, rule, article_id, "
-                       "article_url, outlet, article_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    detail::query q(
+        s, "INSERT INTO quotes_seen(quote_text, normalized, speaker, statement_id, rule, article_id, "
+           "article_url, outlet, article_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
     q.bind(1, seen.quote_text).bind(2, normalized).bind_opt(3, seen.speaker);
     if (seen.statement_id)
       q.bind(4, *seen.statement_id);
-    q.bind_opt(5, seen.rule).bind_opt(6, seen.article_id).bind_opt(7, seen.article_url).bind_opt(8, seen.outlet);
+    q.bind_opt(5, seen.rule)
+        .bind_opt(6, seen.article_id)
+        .bind_opt(7, seen.article_url)
+        .bind_opt(8, seen.outlet);
     q.bind_opt(9, seen.article_date);
     if (!q.run())
       return fail(q.err());
@@ -82,8 +88,9 @@ result<sighting_record> record_sighting(store &s, const sighting &seen) {
     return fail(group.err());
   const std::int64_t first = group.value().front().id;
   {
-    detail::query q(s, "UPDATE quotes_seen SET first_seen_id = ?1 WHERE id IN (SELECT value FROM json_each(?2)) "
-                       "AND coalesce(first_seen_id, 0) <> ?1");
+    detail::query q(s,
+                    "UPDATE quotes_seen SET first_seen_id = ?1 WHERE id IN (SELECT value FROM json_each(?2)) "
+                    "AND coalesce(first_seen_id, 0) <> ?1");
     std::string ids = "[";
     for (const auto &r : group.value()) {
       if (ids.size() > 1)

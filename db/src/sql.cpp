@@ -74,7 +74,8 @@ std::string query::text(int col) const {
   const auto *p = sqlite3_column_text(stmt_, col);
   if (p == nullptr)
     return {};
-  return std::string(reinterpret_cast<const char *>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)));
+  return std::string(reinterpret_cast<const char *>(p),
+                     static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)));
 }
 std::int64_t query::integer(int col) const { return sqlite3_column_int64(stmt_, col); }
 double query::real(int col) const { return sqlite3_column_double(stmt_, col); }

@@ -6,7 +6,8 @@
 
 namespace quotecheck::db {
 
-result<std::vector<variant_group>> quotation_variants(const store &s, std::size_t min_outlets, std::size_t limit) {
+result<std::vector<variant_group>> quotation_variants(const store &s, std::size_t min_outlets,
+                                                      std::size_t limit) {
   detail::query groups(s, "SELECT statement_id, COUNT(DISTINCT outlet), COUNT(DISTINCT normalized) "
                           "FROM quotes_seen WHERE statement_id IS NOT NULL "
                           "GROUP BY statement_id "

@@ -18,12 +18,9 @@ using parser::severity;
 
 std::string_view to_string(severity level) {
   switch (level) {
-  case severity::note:
-    return "note";
-  case severity::warning:
-    return "warning";
-  case severity::error:
-    return "error";
+  case severity::note: return "note";
+  case severity::warning: return "warning";
+  case severity::error: return "error";
   }
   return "note";
 }
@@ -108,7 +105,8 @@ verdict classify_same(const match &m, const quote_query &q, bool speaker_known) 
   const auto &st = m.stmt;
   if (date_after(st.date, q.article_date)) {
     auto v = make(rules::anachronism, &m,
-                  "the matching statement (" + describe(st) + ") is dated after the article (" + q.article_date + ")");
+                  "the matching statement (" + describe(st) + ") is dated after the article (" +
+                      q.article_date + ")");
     v.diff = m.align.diff;
     return v;
   }
@@ -123,9 +121,9 @@ verdict classify_same(const match &m, const quote_query &q, bool speaker_known) 
                  std::to_string(m.align.statement_words) + who);
   } else {
     v = make(rules::altered, &m,
-             "differs from " + describe(st) + who + ": " + plural(m.align.removed, "word") + " of the statement " +
-                 "missing, " + plural(m.align.inserted, "word") + " not in it (similarity " + fmt_score(m.score) +
-                 ")");
+             "differs from " + describe(st) + who + ": " + plural(m.align.removed, "word") +
+                 " of the statement " + "missing, " + plural(m.align.inserted, "word") +
+                 " not in it (similarity " + fmt_score(m.score) + ")");
   }
   v.diff = m.align.diff;
   return v;
@@ -159,28 +157,31 @@ result<verdict> check_direct(const store &s, const quote_query &q, const std::ve
       other.push_back(std::move(m));
   }
   if (!speaker_known)
-    std::stable_sort(same.begin(), same.end(), [](const match &a, const match &b) { return a.score > b.score; });
+    std::stable_sort(same.begin(), same.end(),
+                     [](const match &a, const match &b) { return a.score > b.score; });
 
   const match *bs = best_of(same, o.altered_threshold, q.article_date);
   const match *bo = best_of(other, o.altered_threshold, q.article_date);
   // Someone else said these exact words while the named speaker said only
   // something loosely similar: the attribution is the problem.
-  const bool other_verbatim = bo != nullptr && bo->align.exact() && (bs == nullptr || bs->score < bo->score - 0.25);
+  const bool other_verbatim =
+      bo != nullptr && bo->align.exact() && (bs == nullptr || bs->score < bo->score - 0.25);
   if (bs != nullptr && !other_verbatim)
     return classify_same(*bs, q, speaker_known);
   if (bo != nullptr) {
     if (date_after(bo->stmt.date, q.article_date) && bs == nullptr) {
       auto v = make(rules::anachronism, bo,
-                    "the closest statement (" + describe(bo->stmt) + ") is by someone else and dated after the article (" +
-                        q.article_date + ")");
+                    "the closest statement (" + describe(bo->stmt) +
+                        ") is by someone else and dated after the article (" + q.article_date + ")");
       v.diff = bo->align.diff;
       return v;
     }
     std::string target = ids.empty() ? q.speaker + " (not in the database)" : q.speaker;
-    auto v = make(rules::misattributed, bo,
-                  std::string(bo->align.exact() ? "these words are " : "these words are close to ") + "what " +
-                      bo->stmt.speaker + " said" + (bo->stmt.date.empty() ? "" : " on " + bo->stmt.date) +
-                      ", not " + target + (bo->align.exact() ? "" : " (similarity " + fmt_score(bo->score) + ")"));
+    auto v =
+        make(rules::misattributed, bo,
+             std::string(bo->align.exact() ? "these words are " : "these words are close to ") + "what " +
+                 bo->stmt.speaker + " said" + (bo->stmt.date.empty() ? "" : " on " + bo->stmt.date) +
+                 ", not " + target + (bo->align.exact() ? "" : " (similarity " + fmt_score(bo->score) + ")"));
     v.diff = bo->align.diff;
     return v;
   }
@@ -218,7 +219,8 @@ bool role_matches(std::string_view claimed, std::string_view recorded) {
   auto b = role_stems(recorded);
   if (a.empty() || b.empty())
     return false;
-  return std::includes(a.begin(), a.end(), b.begin(), b.end()) || std::includes(b.begin(), b.end(), a.begin(), a.end());
+  return std::includes(a.begin(), a.end(), b.begin(), b.end()) ||
+         std::includes(b.begin(), b.end(), a.begin(), a.end());
 }
 
 result<verdict> check_quote(const store &s, const quote_query &q, const check_options &o) {
@@ -257,11 +259,13 @@ result<std::optional<verdict>> check_role(const store &s, const quote_query &q) 
   for (const auto &r : roles.value()) {
     if (role_matches(q.role, r.role))
       matching.push_back(&r);
-    if (!q.article_date.empty() && (!r.from.empty() || !r.to.empty()) && date_within(q.article_date, r.from, r.to))
+    if (!q.article_date.empty() && (!r.from.empty() || !r.to.empty()) &&
+        date_within(q.article_date, r.from, r.to))
       held_then.push_back(&r);
   }
   auto range = [](const role_input &r) {
-    return (r.from.empty() ? std::string("?") : r.from) + " to " + (r.to.empty() ? std::string("present") : r.to);
+    return (r.from.empty() ? std::string("?") : r.from) + " to " +
+           (r.to.empty() ? std::string("present") : r.to);
   };
   verdict v;
   v.rule = std::string(rules::role_mismatch);

@@ -49,7 +49,9 @@ template <typename Pred> constexpr item_parser<Pred> when(Pred p) { return item_
 
 /// A word in a lexicon.
 inline auto word_in(const detail::word_set &set) {
-  return when([&set](const sentence_view &v, std::size_t k) { return v.is_word(v.items[k]) && set.has(v.word(v.items[k])); });
+  return when([&set](const sentence_view &v, std::size_t k) {
+    return v.is_word(v.items[k]) && set.has(v.word(v.items[k]));
+  });
 }
 /// A punctuation token.
 inline auto punct(std::string_view p) {
@@ -57,9 +59,11 @@ inline auto punct(std::string_view p) {
 }
 
 inline const auto any_item = when([](const sentence_view &, std::size_t) { return true; });
-inline const auto quote_item = when([](const sentence_view &v, std::size_t k) { return v.items[k].quote >= 0; });
+inline const auto quote_item =
+    when([](const sentence_view &v, std::size_t k) { return v.items[k].quote >= 0; });
 inline const auto cap_word = when([](const sentence_view &v, std::size_t k) { return v.is_cap(v.items[k]); });
-inline const auto number = when([](const sentence_view &v, std::size_t k) { return v.is_number(v.items[k]); });
+inline const auto number =
+    when([](const sentence_view &v, std::size_t k) { return v.is_number(v.items[k]); });
 inline const auto cue = when([](const sentence_view &v, std::size_t k) { return !v.cue_lemma(k).empty(); });
 /// A lower-case manner adverb: "said Anne reproachfully".
 inline const auto manner_adverb = when([](const sentence_view &v, std::size_t k) {
@@ -102,11 +106,12 @@ const auto no_quote_rest = *(any_item - quote_item) >> x3::eoi;
 /// saying (", adding that…"), an apposition (", a doctor at…") or a few
 /// adjuncts ("in a statement on Monday"); never a quotation.
 const x3::rule<trailer_id> trailer = "trailer";
-const auto trailer_def =
-    *manner_adverb >> (x3::eoi | (punct(",") >> (word_in(lex::saying_clause_starts) | participle) >> no_quote_rest) |
-                       (punct(",") >> word_in(lex::apposition_starts) >> no_quote_rest) |
-                       (&(punct(",") | punct("(") | word_in(lex::trailer_starts)) >>
-                        x3::repeat(0, 10)[any_item - quote_item] >> x3::eoi));
+const auto trailer_def = *manner_adverb >>
+                         (x3::eoi |
+                          (punct(",") >> (word_in(lex::saying_clause_starts) | participle) >> no_quote_rest) |
+                          (punct(",") >> word_in(lex::apposition_starts) >> no_quote_rest) |
+                          (&(punct(",") | punct("(") | word_in(lex::trailer_starts)) >>
+                           x3::repeat(0, 10)[any_item - quote_item] >> x3::eoi));
 
 /// The object of "told" and its kin: up to "that", a comma, a colon, a
 /// quotation or a preposition; else the rest when short ("told the
@@ -125,14 +130,15 @@ const auto inverted_source_def = x3::repeat(0, 14)[source_word | (punct(".") >> 
 /// press secretary, Josh Earnest" — it must fill the whole range given.
 const x3::rule<loose_source_id> loose_source = "loose source";
 const auto loose_item = plain_word | punct(",") | punct(".") | punct("(") | punct(")") | number;
-const auto loose_source_def =
-    &(cap_word | word_in(lex::determiners) | number) >> x3::repeat(1, 10)[loose_item] >> x3::eoi;
+const auto loose_source_def = &(cap_word | word_in(lex::determiners) | number) >>
+                              x3::repeat(1, 10)[loose_item] >> x3::eoi;
 
 /// An adjunct between a cue and its content: "in a statement on Monday, …",
 /// "on Tuesday that …".
 const x3::rule<adjunct_id> adjunct = "adjunct";
 const auto adjunct_stop = punct(",") | quote_item | word_in(lex::that_word);
-const auto adjunct_def = word_in(lex::adjunct_starts) >> x3::repeat(0, 5)[any_item - adjunct_stop] >> &adjunct_stop;
+const auto adjunct_def = word_in(lex::adjunct_starts) >> x3::repeat(0, 5)[any_item - adjunct_stop] >>
+                         &adjunct_stop;
 
 BOOST_SPIRIT_DEFINE(trailer, object, inverted_source, loose_source, adjunct)
 

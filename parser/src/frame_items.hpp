@@ -39,7 +39,8 @@ public:
     for (std::size_t i = 0; i < w.size(); ++i) {
       buf[i] = w[i] >= 'A' && w[i] <= 'Z' ? static_cast<char>(w[i] - 'A' + 'a') : w[i];
     }
-    return const_cast<boost::spirit::x3::symbols<bool> &>(table_).find(std::string_view(buf, w.size())) != nullptr;
+    return const_cast<boost::spirit::x3::symbols<bool> &>(table_).find(std::string_view(buf, w.size())) !=
+           nullptr;
   }
 
 private:
@@ -48,44 +49,47 @@ private:
 
 /// Lexicons of the frame grammar.
 namespace lexicon {
-inline const word_set determiners = {"the", "a", "an", "this", "that", "these", "those", "one", "two", "three",
-                                     "several", "some", "many", "other", "another", "his", "her", "its", "their",
-                                     "our", "both"};
-inline const word_set name_particles = {"and", "of", "for", "the", "de", "van", "von", "der", "den", "bin", "al",
-                                        "la", "le", "del", "da", "di", "du", "ibn", "y", "&", "on", "in"};
+inline const word_set determiners = {"the",     "a",   "an",    "this",    "that",  "these", "those",
+                                     "one",     "two", "three", "several", "some",  "many",  "other",
+                                     "another", "his", "her",   "its",     "their", "our",   "both"};
+inline const word_set name_particles = {"and", "of",  "for", "the", "de", "van", "von", "der",
+                                        "den", "bin", "al",  "la",  "le", "del", "da",  "di",
+                                        "du",  "ibn", "y",   "&",   "on", "in"};
 /// Verbs after "to" that make a cue of the verb that follows ("declined to say").
-inline const word_set to_governors = {"declined", "refused", "wanted", "going", "used", "continued", "went", "began",
-                                      "proceeded"};
+inline const word_set to_governors = {"declined",  "refused", "wanted", "going",    "used",
+                                      "continued", "went",    "began",  "proceeded"};
 /// Words between a subject and its cue: "Lammy also said", "has said".
-inline const word_set cue_adverbs = {"also", "later", "then", "again", "previously", "has", "had", "have", "was",
-                                     "is", "were", "are", "once", "repeatedly", "reportedly", "publicly",
-                                     "privately", "recently", "further", "did", "does", "do", "not", "never",
-                                     "would", "could", "will", "may", "might", "just", "first", "last",
-                                     "separately"};
+inline const word_set cue_adverbs = {
+    "also",    "later", "then", "again", "previously", "has",        "had",      "have",      "was",
+    "is",      "were",  "are",  "once",  "repeatedly", "reportedly", "publicly", "privately", "recently",
+    "further", "did",   "does", "do",    "not",        "never",      "would",    "could",     "will",
+    "may",     "might", "just", "first", "last",       "separately"};
 /// What an adjunct after a cue starts with ("in a statement", "on Monday").
-inline const word_set adjunct_starts = {"in", "on", "at", "during", "after", "before", "from", "about", "last",
-                                        "this", "earlier", "late", "early", "over", "via", "through", "while",
-                                        "when"};
+inline const word_set adjunct_starts = {"in",    "on",    "at",   "during",  "after",   "before",
+                                        "from",  "about", "last", "this",    "earlier", "late",
+                                        "early", "over",  "via",  "through", "while",   "when"};
 /// Words that may open the adjuncts trailing a content-first attribution.
-inline const word_set trailer_starts = {"as", "in", "on", "at", "during", "after", "before", "about", "of", "from",
-                                        "to", "via", "through", "while", "when", "last", "this", "earlier",
-                                        "later", "today", "yesterday", "tuesday", "monday", "wednesday",
-                                        "thursday", "friday", "saturday", "sunday", "recently", "again",
-                                        "afterward", "afterwards", "repeatedly", "outside", "inside"};
+inline const word_set trailer_starts = {
+    "as",       "in",     "on",        "at",         "during",     "after",    "before",
+    "about",    "of",     "from",      "to",         "via",        "through",  "while",
+    "when",     "last",   "this",      "earlier",    "later",      "today",    "yesterday",
+    "tuesday",  "monday", "wednesday", "thursday",   "friday",     "saturday", "sunday",
+    "recently", "again",  "afterward", "afterwards", "repeatedly", "outside",  "inside"};
 /// ", as he traced…", ", adding that…": a clause about the saying.
-inline const word_set saying_clause_starts = {"as", "while", "when", "after", "before", "adding", "noting",
-                                              "according", "in", "during", "referring", "citing", "pointing",
-                                              "speaking", "saying"};
+inline const word_set saying_clause_starts = {"as",        "while",  "when",      "after",    "before",
+                                              "adding",    "noting", "according", "in",       "during",
+                                              "referring", "citing", "pointing",  "speaking", "saying"};
 /// ", a doctor", ", who directed…": an apposition or relative clause about the source.
 inline const word_set apposition_starts = {"a", "an", "the", "who", "whose"};
 /// Where the object of "told" ends.
 inline const word_set object_stops = {"that", "in", "on", "at", "during", "after", "about", "before", "from"};
 /// Words that end a source following its cue ("said Brown, who…").
-inline const word_set inverted_source_stops = {"who", "that", "which", "in", "on", "at", "during", "after",
-                                               "before", "to", "about", "as", "while", "when", "and", "with",
-                                               "for", "from", "again", "quietly", "softly"};
+inline const word_set inverted_source_stops = {
+    "who", "that",  "which", "in",  "on",   "at",  "during", "after", "before",  "to",    "about",
+    "as",  "while", "when",  "and", "with", "for", "from",   "again", "quietly", "softly"};
 /// Auxiliaries and verbs that a common-noun source cannot hold.
-inline const word_set clause_verbs = {"that", "is", "was", "are", "were", "will", "would", "has", "have", "had"};
+inline const word_set clause_verbs = {"that", "is",    "was", "are",  "were",
+                                      "will", "would", "has", "have", "had"};
 inline const word_set that_word = {"that"};
 } // namespace lexicon
 
@@ -98,12 +102,17 @@ public:
 
   [[nodiscard]] const token *tok(const item &it) const { return it.quote >= 0 ? nullptr : &toks_[it.first]; }
   [[nodiscard]] std::string_view word(const item &it) const {
-    return it.quote >= 0 ? std::string_view{} : std::string_view(text_).substr(toks_[it.first].begin,
-                                                                              toks_[it.first].end - toks_[it.first].begin);
+    return it.quote >= 0 ? std::string_view{}
+                         : std::string_view(text_).substr(toks_[it.first].begin,
+                                                          toks_[it.first].end - toks_[it.first].begin);
   }
-  [[nodiscard]] bool is_word(const item &it) const { return tok(it) != nullptr && tok(it)->cls == token_class::word; }
+  [[nodiscard]] bool is_word(const item &it) const {
+    return tok(it) != nullptr && tok(it)->cls == token_class::word;
+  }
   [[nodiscard]] bool is_cap(const item &it) const { return is_word(it) && tok(it)->is(capitalised); }
-  [[nodiscard]] bool is_number(const item &it) const { return tok(it) != nullptr && tok(it)->cls == token_class::number; }
+  [[nodiscard]] bool is_number(const item &it) const {
+    return tok(it) != nullptr && tok(it)->cls == token_class::number;
+  }
   [[nodiscard]] bool is_punct(const item &it, std::string_view p) const {
     return tok(it) != nullptr && tok(it)->cls == token_class::punct && word(it) == p;
   }
@@ -126,7 +135,9 @@ public:
     }
     return lemma;
   }
-  [[nodiscard]] std::size_t index(const item *it) const { return static_cast<std::size_t>(it - items.data()); }
+  [[nodiscard]] std::size_t index(const item *it) const {
+    return static_cast<std::size_t>(it - items.data());
+  }
 
 private:
   std::string_view text_;

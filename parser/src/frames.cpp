@@ -47,7 +47,8 @@ bool is_name_particle(std::string_view w) { return lexicon::name_particles.has(w
 class frame_finder {
 public:
   frame_finder(pass_state &st, document &doc)
-      : st_(st), doc_(doc), text_(st.text), toks_(st.tokens), view_(st.text, st.tokens), items_(view_.items) {}
+      : st_(st), doc_(doc), text_(st.text), toks_(st.tokens), view_(st.text, st.tokens), items_(view_.items) {
+  }
 
   void run() {
     std::size_t q = 0;
@@ -71,7 +72,9 @@ private:
     const item &it = items_[k];
     return it.quote >= 0 ? std::string_view{} : text_of(text_, toks_[it.first]);
   }
-  const token *tok_at(std::size_t k) const { return items_[k].quote >= 0 ? nullptr : &toks_[items_[k].first]; }
+  const token *tok_at(std::size_t k) const {
+    return items_[k].quote >= 0 ? nullptr : &toks_[items_[k].first];
+  }
   bool is_word(std::size_t k) const { return tok_at(k) != nullptr && tok_at(k)->cls == token_class::word; }
   bool is_punct(std::size_t k, std::string_view p) const {
     return tok_at(k) != nullptr && tok_at(k)->cls == token_class::punct && word(k) == p;
@@ -130,16 +133,16 @@ private:
     if (t.cls == token_class::word) {
       const std::string_view w = word(k);
       return t.is(capitalised) || is_name_particle(w) || is_title_word(w) || is_determiner(w) ||
-             is_document_word(w) || is_organisation_word(w) ||
-             pronoun_gender(w) != 0 || in(w, {"who", "officials", "sources", "people", "source", "official",
-                                               "spokesman", "spokeswoman", "spokesperson", "familiar", "with",
-                                               "matter", "senior", "aides", "aide", "analysts", "experts",
-                                               "residents", "witnesses", "police", "diplomats", "diplomat"});
+             is_document_word(w) || is_organisation_word(w) || pronoun_gender(w) != 0 ||
+             in(w, {"who",       "officials",   "sources",      "people",   "source",  "official",
+                    "spokesman", "spokeswoman", "spokesperson", "familiar", "with",    "matter",
+                    "senior",    "aides",       "aide",         "analysts", "experts", "residents",
+                    "witnesses", "police",      "diplomats",    "diplomat"});
     }
     if (t.cls == token_class::number) {
       return true;
     }
-    return (t.cls == token_class::punct && (word(k) == "." || word(k) == "-" || word(k) == "&")) ;
+    return (t.cls == token_class::punct && (word(k) == "." || word(k) == "-" || word(k) == "&"));
   }
 
   /// Walks back from the cue at v over a source noun phrase; returns its first item (== v if none).
@@ -197,8 +200,8 @@ private:
       ++n;
     }
     // "a spokesman for the ministry": keep the prepositional tail
-    while (j < end && j > k && (is_punct(j, ",") && j + 1 < end && is_word(j + 1) &&
-                               (is_determiner(word(j + 1))))) {
+    while (j < end && j > k &&
+           (is_punct(j, ",") && j + 1 < end && is_word(j + 1) && (is_determiner(word(j + 1))))) {
       break;
     }
     return j;
@@ -354,14 +357,17 @@ private:
       if (i + 1 < found.size()) {
         const found_frame &next = found[i + 1];
         const std::size_t subject = next.s < next.v && next.s > found[i].v ? next.s : next.v;
-        const bool coordinated = subject > 0 && (is_punct(subject - 1, ",") || is_punct(subject - 1, ";") ||
-                                                 (is_word(subject - 1) && in(word(subject - 1), {"and", "but"})));
+        const bool coordinated =
+            subject > 0 && (is_punct(subject - 1, ",") || is_punct(subject - 1, ";") ||
+                            (is_word(subject - 1) && in(word(subject - 1), {"and", "but"})));
         if (coordinated) {
           stop = subject - 1;
-          while (stop > found[i].c && (is_punct(stop - 1, ",") || (is_word(stop - 1) && in(word(stop - 1), {"and", "but"})))) {
+          while (stop > found[i].c &&
+                 (is_punct(stop - 1, ",") || (is_word(stop - 1) && in(word(stop - 1), {"and", "but"})))) {
             --stop;
           }
-          if (is_word(stop) && in(word(stop), {"and", "but"}) && stop > found[i].c && is_punct(stop - 1, ",")) {
+          if (is_word(stop) && in(word(stop), {"and", "but"}) && stop > found[i].c &&
+              is_punct(stop - 1, ",")) {
             --stop;
           }
         }
@@ -447,20 +453,22 @@ private:
     }
     // "spoke in Albany on Monday": a prepositional phrase is not what was
     // said; but "pledged to oppose" and "urged them to" carry content.
-    const bool infinitive = in(lemma, {"pledge", "promise", "vow", "threaten", "urge", "ask", "offer", "agree",
-                                       "demand", "propose", "plead", "swear", "warn", "tell", "remind", "order",
-                                       "instruct", "advise", "beg", "request", "recommend", "continue"});
+    const bool infinitive =
+        in(lemma, {"pledge",   "promise", "vow",   "threaten", "urge",      "ask",     "offer",  "agree",
+                   "demand",   "propose", "plead", "swear",    "warn",      "tell",    "remind", "order",
+                   "instruct", "advise",  "beg",   "request",  "recommend", "continue"});
     if (c < end && is_word(c) &&
         ((in(word(c), {"to"}) && !infinitive) ||
-         in(word(c), {"in", "on", "at", "with", "about", "during", "after", "before", "for", "from", "by", "of",
-                      "into", "over", "outside", "inside", "without"}))) {
+         in(word(c), {"in", "on", "at", "with", "about", "during", "after", "before", "for", "from", "by",
+                      "of", "into", "over", "outside", "inside", "without"}))) {
       c = end;
     }
     return c;
   }
 
   static bool is_tell_like(std::string_view lemma) {
-    return in(lemma, {"tell", "inform", "remind", "assure", "warn", "urge", "ask", "advise", "brief", "write"});
+    return in(lemma,
+              {"tell", "inform", "remind", "assure", "warn", "urge", "ask", "advise", "brief", "write"});
   }
 
   /// After "told": where its object ends (the `object` rule).
@@ -481,7 +489,9 @@ private:
   }
 
   /// True when items [k, end) are only what may trail an attribution (the `trailer` rule).
-  bool trailer_only(std::size_t k, std::size_t end) const { return fg::match(fg::trailer, view_, k, end) >= 0; }
+  bool trailer_only(std::size_t k, std::size_t end) const {
+    return fg::match(fg::trailer, view_, k, end) >= 0;
+  }
 
   /// The end of the source for a source-before-cue frame: the cue itself
   /// minus adverbs ("Lammy also said" → "Lammy").

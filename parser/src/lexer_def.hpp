@@ -120,10 +120,9 @@ const x3::rule<token_rule_id, lexeme> token_rule = "token";
 // Grammar
 ///////////////////////////////////////////////////////////////////////////
 
-const auto token_rule_def = x3::raw[number][tag(token_class::number)] |
-                            x3::raw[word][tag(token_class::word)] | marks[tag_mark] |
-                            x3::raw[newline_run][tag(token_class::newline)] |
-                            x3::raw[any_char][tag(token_class::punct)];
+const auto token_rule_def =
+    x3::raw[number][tag(token_class::number)] | x3::raw[word][tag(token_class::word)] | marks[tag_mark] |
+    x3::raw[newline_run][tag(token_class::newline)] | x3::raw[any_char][tag(token_class::punct)];
 
 BOOST_SPIRIT_DEFINE(token_rule)
 

@@ -49,7 +49,8 @@ void segment_paragraphs(paragraph_mode mode, pass_state &st, document &doc) {
   for (std::uint32_t i = 0; i < n; ++i) {
     const token &t = toks[i];
     if (t.cls == token_class::newline) {
-      const bool ends = mode == paragraph_mode::line || (mode == paragraph_mode::blank_line && t.newlines >= 2);
+      const bool ends =
+          mode == paragraph_mode::line || (mode == paragraph_mode::blank_line && t.newlines >= 2);
       if (ends) {
         close();
       }

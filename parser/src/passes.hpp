@@ -22,10 +22,10 @@ struct pass_state {
   std::string_view text;
   const std::vector<token> &tokens;
   paragraph_mode mode = paragraph_mode::automatic; ///< as decided by segment_paragraphs
-  std::vector<token_range> paragraphs;      ///< token ranges, parallel to document::paragraphs
-  std::vector<token_range> sentences;       ///< token ranges, parallel to document::sentences
-  std::vector<token_range> quote_tokens;    ///< tokens inside each quote's content, parallel to document::quotes
-  std::vector<std::uint32_t> quote_open_tok; ///< token index of each quote's opening mark
+  std::vector<token_range> paragraphs;             ///< token ranges, parallel to document::paragraphs
+  std::vector<token_range> sentences;              ///< token ranges, parallel to document::sentences
+  std::vector<token_range> quote_tokens; ///< tokens inside each quote's content, parallel to document::quotes
+  std::vector<std::uint32_t> quote_open_tok;  ///< token index of each quote's opening mark
   std::vector<std::uint32_t> quote_close_tok; ///< token index of the closing mark (or of the last token)
 };
 

@@ -40,7 +40,8 @@ std::uint64_t source_map::code_point(std::size_t byte) const {
 
 position source_map::at(std::size_t byte) const {
   byte = std::min(byte, text_.size());
-  const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), static_cast<std::uint32_t>(byte));
+  const auto it =
+      std::upper_bound(line_starts_.begin(), line_starts_.end(), static_cast<std::uint32_t>(byte));
   const auto line = static_cast<std::size_t>(it - line_starts_.begin()); // 1-based
   const std::uint32_t start = line_starts_[line - 1];
   position p;

@@ -55,13 +55,15 @@ std::size_t first_invalid(std::string_view text) {
 } // namespace
 
 result<void> check_text(std::string_view text) {
-  if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
-    return error{error_code::invalid_utf8, "UTF-16 text (byte-order mark at the start); convert it to UTF-8", 0};
+  if (text.size() >= 2 &&
+      ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
+    return error{error_code::invalid_utf8, "UTF-16 text (byte-order mark at the start); convert it to UTF-8",
+                 0};
   }
   if (const void *nul = std::memchr(text.data(), 0, text.size()); nul != nullptr) {
     const auto at = static_cast<std::size_t>(static_cast<const char *>(nul) - text.data());
-    return error{error_code::binary_input, "NUL byte at byte offset " + std::to_string(at) + ": binary data, not text",
-                 at};
+    return error{error_code::binary_input,
+                 "NUL byte at byte offset " + std::to_string(at) + ": binary data, not text", at};
   }
   if (simdjson::validate_utf8(text.data(), text.size())) {
     return {};

@@ -23,7 +23,7 @@ struct speaker {
   std::string name;     ///< canonical name ("David Lammy")
   parser::span mention; ///< the naming words in the quote's frame ("Lammy", "he"); may be empty
   speaker_type type = speaker_type::unknown;
-  std::string role;     ///< title or apposition ("British foreign minister"), may be empty
+  std::string role; ///< title or apposition ("British foreign minister"), may be empty
   double confidence = 0.0;
 };
 

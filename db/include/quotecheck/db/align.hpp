@@ -27,10 +27,10 @@ std::string_view to_string(diff_op::kind op);
 
 /// The result of aligning a quote with a statement.
 struct alignment {
-  double score = 0;           ///< 2m / (2m + inserted + removed): 1 for an exact match, 0 for nothing
-  std::size_t matched = 0;    ///< quote words found in the statement, in order
-  std::size_t inserted = 0;   ///< quote words not in the statement
-  std::size_t removed = 0;    ///< statement words inside the covered span missing from the quote
+  double score = 0;         ///< 2m / (2m + inserted + removed): 1 for an exact match, 0 for nothing
+  std::size_t matched = 0;  ///< quote words found in the statement, in order
+  std::size_t inserted = 0; ///< quote words not in the statement
+  std::size_t removed = 0;  ///< statement words inside the covered span missing from the quote
   std::size_t quote_words = 0;
   std::size_t statement_words = 0;
   std::size_t cover_begin = 0; ///< first statement word the quote covers (gaps included)

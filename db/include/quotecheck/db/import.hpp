@@ -39,12 +39,12 @@ struct bad_record {
 
 struct import_report {
   import_format format = import_format::jsonl; ///< the format actually read
-  std::size_t records = 0;    ///< records read (good and bad)
-  std::size_t inserted = 0;   ///< new statements stored
-  std::size_t duplicates = 0; ///< statements already present (same speaker, text, date)
-  std::size_t speaker_only = 0; ///< records describing only a speaker (aliases, roles)
-  std::size_t skipped = 0;    ///< bad records skipped (skip_bad)
-  std::vector<bad_record> bad; ///< the first 100 bad records skipped
+  std::size_t records = 0;                     ///< records read (good and bad)
+  std::size_t inserted = 0;                    ///< new statements stored
+  std::size_t duplicates = 0;                  ///< statements already present (same speaker, text, date)
+  std::size_t speaker_only = 0;                ///< records describing only a speaker (aliases, roles)
+  std::size_t skipped = 0;                     ///< bad records skipped (skip_bad)
+  std::vector<bad_record> bad;                 ///< the first 100 bad records skipped
 };
 
 /// Imports a file ("-" reads standard input) in one transaction. On a bad

@@ -39,13 +39,14 @@ std::string fts_query(const std::vector<quote_token> &quote);
 /// `shared` words ANDed, the combinations ORed. Ranking a small intersection
 /// by bm25 costs a few milliseconds where ranking the union of common words'
 /// posting lists in a large database costs hundreds.
-std::string candidate_query(const std::vector<quote_token> &quote, std::size_t shared, std::size_t max_terms = 6);
+std::string candidate_query(const std::vector<quote_token> &quote, std::size_t shared,
+                            std::size_t max_terms = 6);
 
 /// How find_candidates probes.
 struct candidate_options {
-  std::size_t shared_words = 3;  ///< first probe: statements sharing this many of the longest words
-  std::size_t max_terms = 6;     ///< longest content words considered
-  double good_enough = 0.6;      ///< stop probing once a candidate aligns this well
+  std::size_t shared_words = 3; ///< first probe: statements sharing this many of the longest words
+  std::size_t max_terms = 6;    ///< longest content words considered
+  double good_enough = 0.6;     ///< stop probing once a candidate aligns this well
 };
 
 /// Up to `limit` candidate statements per probe, ranked by bm25 and then

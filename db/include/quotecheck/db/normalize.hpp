@@ -32,8 +32,8 @@ struct quote_token {
   };
   kind type = kind::word;
   bool elision = false; ///< a gap from an ellipsis (any number of words); else a bracket (a few words)
-  std::string text; ///< as written ("…", "[the minister]", or the word)
-  std::string key;  ///< matching key; empty for a gap
+  std::string text;     ///< as written ("…", "[the minister]", or the word)
+  std::string key;      ///< matching key; empty for a gap
 };
 
 /// Tokenises a quotation, recognising legitimate editing: an ellipsis ("…",

@@ -15,13 +15,13 @@ std::string stem(std::string_view key);
 
 /// How a report relates to a statement.
 struct paraphrase_comparison {
-  double coverage = 0;                ///< share of the report's content stems found in the statement
-  std::vector<std::string> shared;    ///< content stems in both
-  std::vector<std::string> missing;   ///< content stems of the report not in the statement
-  bool negation_conflict = false;     ///< a shared word negated in one text and asserted in the other
-  std::string negated_word;           ///< that word (stem), for the message
-  bool number_conflict = false;       ///< both give numbers, and a number of the report is not in the statement
-  bool number_unsupported = false;    ///< the report gives a number the statement does not mention
+  double coverage = 0;              ///< share of the report's content stems found in the statement
+  std::vector<std::string> shared;  ///< content stems in both
+  std::vector<std::string> missing; ///< content stems of the report not in the statement
+  bool negation_conflict = false;   ///< a shared word negated in one text and asserted in the other
+  std::string negated_word;         ///< that word (stem), for the message
+  bool number_conflict = false;     ///< both give numbers, and a number of the report is not in the statement
+  bool number_unsupported = false;  ///< the report gives a number the statement does not mention
   std::vector<std::string> report_numbers;
   std::vector<std::string> statement_numbers;
 };

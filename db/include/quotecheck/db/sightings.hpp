@@ -17,7 +17,7 @@ struct sighting {
   std::string quote_text;
   std::string speaker;
   std::optional<std::int64_t> statement_id; ///< the stored statement it matched, if any
-  std::string rule;                          ///< the verdict it got
+  std::string rule;                         ///< the verdict it got
   std::string article_id;
   std::string article_url;
   std::string outlet;
@@ -28,9 +28,9 @@ struct sighting {
 struct sighting_record {
   std::int64_t id = 0;
   sighting seen;
-  std::string normalized;          ///< matching form of quote_text
-  std::int64_t first_seen_id = 0;  ///< earliest sighting of the same quotation (itself when first)
-  bool variant = false;            ///< worded differently from the first sighting
+  std::string normalized;         ///< matching form of quote_text
+  std::int64_t first_seen_id = 0; ///< earliest sighting of the same quotation (itself when first)
+  bool variant = false;           ///< worded differently from the first sighting
 };
 
 /// Records a sighting. Sightings of the same statement (or, without one, of

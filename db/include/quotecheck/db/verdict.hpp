@@ -42,19 +42,19 @@ struct quote_query {
 struct verdict {
   std::string rule; ///< one of rules::*
   parser::severity level = parser::severity::note;
-  double score = 0;                    ///< similarity with the evidence, in [0, 1]
-  std::optional<statement> evidence;   ///< the stored statement the verdict rests on
-  std::vector<diff_op> diff;           ///< quote vs evidence, word by word (direct quotes)
-  std::optional<role_input> role;      ///< for speaker.role-mismatch: the recorded role
-  std::string message;                 ///< one line for humans
+  double score = 0;                  ///< similarity with the evidence, in [0, 1]
+  std::optional<statement> evidence; ///< the stored statement the verdict rests on
+  std::vector<diff_op> diff;         ///< quote vs evidence, word by word (direct quotes)
+  std::optional<role_input> role;    ///< for speaker.role-mismatch: the recorded role
+  std::string message;               ///< one line for humans
 };
 
 /// Thresholds and limits of a check.
 struct check_options {
   double altered_threshold = 0.6;    ///< alignment score from which a quote counts as "close"
   double consistent_threshold = 0.6; ///< paraphrase: share of content stems for "consistent"
-  double related_threshold = 0.3;    ///< paraphrase: share of content stems for "divergent" (below: unverified)
-  std::size_t candidates = 20;       ///< FTS candidates per probe
+  double related_threshold = 0.3; ///< paraphrase: share of content stems for "divergent" (below: unverified)
+  std::size_t candidates = 20;    ///< FTS candidates per probe
 };
 
 /// Checks one quotation: quote.verified / fragment / altered / misattributed /
@@ -68,7 +68,8 @@ result<verdict> check_quote(const store &s, const quote_query &q, const check_op
 result<std::optional<verdict>> check_role(const store &s, const quote_query &q);
 
 /// check_quote followed by check_role: the quote's verdict first, then any role verdict.
-result<std::vector<verdict>> check_all(const store &s, const quote_query &q, const check_options &options = {});
+result<std::vector<verdict>> check_all(const store &s, const quote_query &q,
+                                       const check_options &options = {});
 
 /// Reported speech held against an earlier quotation of the same speaker in
 /// the same article (a later paraphrase of an earlier quote): the

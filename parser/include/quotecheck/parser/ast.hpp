@@ -32,14 +32,14 @@ enum class quote_kind : std::uint8_t {
 
 /// The family of a quotation mark, used to pair opening and closing marks.
 enum class mark_family : std::uint8_t {
-  double_straight, ///< "
-  single_straight, ///< '
-  double_curly,    ///< “ ” (and „ … “ / „ … ”)
-  single_curly,    ///< ‘ ’ (and ‚ … ‘)
-  guillemet,       ///< « » and » « (German, Danish)
-  single_guillemet,///< ‹ › and › ‹
-  corner,          ///< 「 」
-  white_corner,    ///< 『 』
+  double_straight,   ///< "
+  single_straight,   ///< '
+  double_curly,      ///< “ ” (and „ … “ / „ … ”)
+  single_curly,      ///< ‘ ’ (and ‚ … ‘)
+  guillemet,         ///< « » and » « (German, Danish)
+  single_guillemet,  ///< ‹ › and › ‹
+  corner,            ///< 「 」
+  white_corner,      ///< 『 』
   double_apostrophe, ///< '' … '' and `` … '' (NYT, LaTeX)
 };
 
@@ -47,10 +47,10 @@ enum class mark_family : std::uint8_t {
 /// one quotation interrupted by its attribution, or continued over several
 /// paragraphs, share `quotation`.
 struct quote {
-  span content;          ///< the quoted words, marks excluded
-  span open_mark;        ///< the opening mark
-  span close_mark;       ///< the closing mark (empty for a paragraph that
-                         ///< continues into the next one)
+  span content;    ///< the quoted words, marks excluded
+  span open_mark;  ///< the opening mark
+  span close_mark; ///< the closing mark (empty for a paragraph that
+                   ///< continues into the next one)
   mark_family family = mark_family::double_curly;
   quote_kind kind = quote_kind::direct;
   std::uint32_t quotation = 0; ///< 0-based id shared by the pieces of one quotation
@@ -87,7 +87,7 @@ struct cue {
 struct frame {
   span content;
   cue verb;
-  span source;          ///< the words naming the source, as written
+  span source; ///< the words naming the source, as written
   frame_layout layout = frame_layout::content_first;
   std::int32_t quote_index = -1;
   std::uint32_t sentence = 0;
@@ -112,12 +112,12 @@ struct diagnostic {
 
 /// One parsed document.
 struct document {
-  std::string_view text;            ///< the source text (not owned)
-  std::vector<token> tokens;        ///< the lexer's tokens (reused when the document is)
+  std::string_view text;     ///< the source text (not owned)
+  std::vector<token> tokens; ///< the lexer's tokens (reused when the document is)
   std::vector<span> paragraphs;
   std::vector<sentence> sentences;
-  std::vector<quote> quotes;        ///< in text order
-  std::vector<frame> frames;        ///< reported speech, in text order
+  std::vector<quote> quotes; ///< in text order
+  std::vector<frame> frames; ///< reported speech, in text order
   std::vector<diagnostic> diagnostics;
 };
 

@@ -34,8 +34,8 @@ struct error {
 /// A value of type T, or an error. Check with `ok()` before `value()`.
 template <typename T> class result {
 public:
-  result(T value) : data_(std::move(value)) {}       // NOLINT(google-explicit-constructor)
-  result(error err) : data_(std::move(err)) {}       // NOLINT(google-explicit-constructor)
+  result(T value) : data_(std::move(value)) {} // NOLINT(google-explicit-constructor)
+  result(error err) : data_(std::move(err)) {} // NOLINT(google-explicit-constructor)
 
   [[nodiscard]] bool ok() const { return data_.index() == 0; }
   [[nodiscard]] T &value() & { return std::get<0>(data_); }

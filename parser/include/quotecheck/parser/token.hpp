@@ -9,34 +9,34 @@ namespace quotecheck::parser {
 
 /// The class of a token.
 enum class token_class : std::uint8_t {
-  word,     ///< letters (and inner apostrophes / hyphens): it's, O'Brien, well-known
-  number,   ///< digits, with inner , . : (1,000  3.5  10:30) and a letter suffix ('90s → 90s)
-  mark,     ///< a quotation-mark candidate; `mark` says which character
-  punct,    ///< any other visible character: , . ; : ! ? ( ) — … and symbols
-  newline,  ///< a run of line ends; `newlines` counts them (capped at 255)
+  word,    ///< letters (and inner apostrophes / hyphens): it's, O'Brien, well-known
+  number,  ///< digits, with inner , . : (1,000  3.5  10:30) and a letter suffix ('90s → 90s)
+  mark,    ///< a quotation-mark candidate; `mark` says which character
+  punct,   ///< any other visible character: , . ; : ! ? ( ) — … and symbols
+  newline, ///< a run of line ends; `newlines` counts them (capped at 255)
 };
 
 /// Which quotation-mark character a `mark` token is.
 enum class mark_char : std::uint8_t {
   none,
-  ascii_double,   ///< "
-  ascii_single,   ///< '
-  double_apos,    ///< '' (NYT closing or opening convention)
-  double_grave,   ///< `` (LaTeX / NYT opening)
-  ldquo,          ///< “
-  rdquo,          ///< ”
-  bdquo,          ///< „
-  lsquo,          ///< ‘
-  rsquo,          ///< ’
-  sbquo,          ///< ‚
-  laquo,          ///< «
-  raquo,          ///< »
-  lsaquo,         ///< ‹
-  rsaquo,         ///< ›
-  lcorner,        ///< 「
-  rcorner,        ///< 」
-  lwcorner,       ///< 『
-  rwcorner,       ///< 』
+  ascii_double, ///< "
+  ascii_single, ///< '
+  double_apos,  ///< '' (NYT closing or opening convention)
+  double_grave, ///< `` (LaTeX / NYT opening)
+  ldquo,        ///< “
+  rdquo,        ///< ”
+  bdquo,        ///< „
+  lsquo,        ///< ‘
+  rsquo,        ///< ’
+  sbquo,        ///< ‚
+  laquo,        ///< «
+  raquo,        ///< »
+  lsaquo,       ///< ‹
+  rsaquo,       ///< ›
+  lcorner,      ///< 「
+  rcorner,      ///< 」
+  lwcorner,     ///< 『
+  rwcorner,     ///< 』
 };
 
 /// Bits of token::flags.
