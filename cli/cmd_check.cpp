@@ -3,16 +3,22 @@
 
 #include "commands.hpp"
 #include "db_path.hpp"
+#include "support/config.hpp"
 #include "support/extract_report.hpp"
 #include "support/input.hpp"
 #include "support/json_writer.hpp"
 #include "support/pipeline.hpp"
+#include "support/report_github.hpp"
+#include "support/report_sarif.hpp"
+#include "support/suppressions.hpp"
 
 #include "quotecheck/db/align.hpp"
 #include "quotecheck/db/store.hpp"
 #include "quotecheck/db/verdict.hpp"
 
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -28,7 +34,15 @@ struct check_options {
   std::string input_format = "auto";
   std::string format = "text";
   std::string fail_on = "error";
+  std::string config;
+  // Set by the command: whether --db / --fail-on were given (they beat the config).
+  bool db_given = false;
+  bool fail_on_given = false;
 };
+
+#ifndef QUOTECHECK_HOMEPAGE
+#define QUOTECHECK_HOMEPAGE "https://github.com/quotecheck/quotecheck"
+#endif
 
 /// One finding: a rule at a position, with the verdict's evidence if any.
 struct finding {
@@ -118,9 +132,25 @@ public:
   explicit checker(const check_options &o) : o_(o) {}
 
   int run() {
+    // --config FILE, else .quotecheck.toml here or in a parent directory.
+    std::string config_path = o_.config;
+    if (config_path.empty()) {
+      std::error_code ec;
+      config_path = find_config(std::filesystem::current_path(ec));
+    }
+    if (!config_path.empty()) {
+      if (auto err = load_config(config_path, config_)) {
+        std::cerr << "quotecheck: " << err->describe() << '\n';
+        return exit_input;
+      }
+    }
+    fail_on_ = o_.fail_on_given || !config_.fail_on ? o_.fail_on : *config_.fail_on;
     input_format in_fmt{};
     parse_input_format(o_.input_format, in_fmt);
-    const std::string path = resolve_db_path(o_.db);
+    // --db, else $QUOTECHECK_DB, else the config's db, else ./quotecheck.db.
+    const char *env = std::getenv("QUOTECHECK_DB");
+    const bool env_set = env != nullptr && *env != '\0';
+    const std::string path = resolve_db_path(o_.db_given || env_set || !config_.db ? o_.db : *config_.db);
     if (db_exists(path)) {
       auto opened = db::store::open(path, db::open_mode::read_only);
       if (!opened.ok()) {
@@ -146,15 +176,21 @@ public:
     if (o_.format == "json") {
       out_ += "]\n";
     }
+    if (o_.format == "sarif") {
+      write_sarif(out_, located_, QUOTECHECK_VERSION, QUOTECHECK_HOMEPAGE);
+    }
     flush();
     if (status_ == exit_input) {
       return exit_input;
     }
-    return worst_ >= severity_rank(o_.fail_on) ? exit_findings : exit_clean;
+    return worst_ >= severity_rank(fail_on_) ? exit_findings : exit_clean;
   }
 
 private:
   const check_options &o_;
+  check_config config_;
+  std::string fail_on_;
+  std::vector<located_finding> located_; ///< sarif: the whole run's findings
   std::optional<db::store> store_;
   pipeline pipe_;
   std::string out_;
@@ -250,9 +286,22 @@ private:
     earlier_ones.push_back(i);
   }
 
+  /// Applies the config's levels and the inline suppressions to one
+  /// finding; false when it is dropped.
+  bool keep(const suppressions &quiet, std::string_view rule, std::uint32_t begin,
+            parser::severity &level) const {
+    const auto configured = config_.level_of(rule, level);
+    if (!configured || quiet.suppressed(rule, begin)) {
+      return false;
+    }
+    level = *configured;
+    return true;
+  }
+
   void document(input_document &in) {
     pipe_.run(in);
     const processed_document d{in, pipe_.doc(), pipe_.quotes(), pipe_.positions()};
+    const suppressions quiet(d.doc.text);
     std::vector<std::vector<finding>> per_quote;
     per_quote.reserve(d.quotes.size());
     std::unordered_map<std::string, std::vector<std::size_t>> by_speaker;
@@ -260,10 +309,22 @@ private:
       const auto &q = d.quotes[i];
       per_quote.push_back(judge(in, q));
       within_article(d, i, by_speaker, per_quote.back());
-      for (const finding &f : per_quote.back()) {
+      std::vector<finding> &found = per_quote.back();
+      std::erase_if(found, [&](finding &f) {
+        if (!keep(quiet, f.rule, f.where.begin, f.level)) {
+          return true;
+        }
+        if (f.evidence) {
+          f.evidence->level = f.level;
+        }
+        return false;
+      });
+      for (const finding &f : found) {
         worst_ = std::max(worst_, static_cast<int>(f.level));
       }
     }
+    std::erase_if(pipe_.diagnostics(),
+                  [&](parser::diagnostic &g) { return !keep(quiet, g.rule, g.where.begin, g.level); });
     for (const parser::diagnostic &g : d.doc.diagnostics) {
       worst_ = std::max(worst_, static_cast<int>(g.level));
     }
@@ -271,6 +332,14 @@ private:
       write_json(d, per_quote);
     } else if (o_.format == "lint") {
       write_lint(d, per_quote);
+    } else if (o_.format == "sarif") {
+      locate_all(d, per_quote, located_);
+    } else if (o_.format == "github") {
+      std::vector<located_finding> found;
+      locate_all(d, per_quote, found);
+      for (const located_finding &f : found) {
+        write_github(out_, f);
+      }
     } else {
       write_text(d, per_quote);
     }
@@ -330,10 +399,61 @@ private:
     }
   }
 
+  static std::string uri_of(const processed_document &d) {
+    return d.input.line > 0 ? d.input.id : d.input.origin;
+  }
+
+  static located_finding locate(const processed_document &d, parser::span where, parser::severity level,
+                                std::string message, std::string rule) {
+    located_finding f;
+    f.rule = std::move(rule);
+    f.level = level;
+    f.message = std::move(message);
+    f.uri = uri_of(d);
+    const parser::position a = d.positions.at(where.begin);
+    const parser::position b = d.positions.at(std::max(where.begin, where.end));
+    f.start_line = a.line;
+    f.start_column = a.column;
+    f.end_line = b.line;
+    f.end_column = b.column;
+    f.char_offset = a.code_point;
+    f.char_length = b.code_point - a.code_point;
+    return f;
+  }
+
+  /// Diagnostics, then each quote's findings, in the lint order.
+  static void locate_all(const processed_document &d, const std::vector<std::vector<finding>> &per_quote,
+                         std::vector<located_finding> &out) {
+    for (const parser::diagnostic &g : d.doc.diagnostics) {
+      located_finding f = locate(d, g.where, g.level, g.message, g.rule);
+      f.quote_text = std::string(d.doc.text.substr(g.where.begin, g.where.size()));
+      out.push_back(std::move(f));
+    }
+    for (std::size_t i = 0; i < d.quotes.size(); ++i) {
+      const auto &q = d.quotes[i];
+      for (const finding &fi : per_quote[i]) {
+        located_finding f = locate(d, fi.where, fi.level, message_of(fi), fi.rule);
+        f.quote_text = std::string(d.doc.text.substr(q.content.begin, q.content.size()));
+        if (q.who) {
+          f.speaker = q.who->name;
+        }
+        out.push_back(std::move(f));
+      }
+    }
+  }
+
+  static std::string message_of(const finding &f) {
+    std::string message = f.message;
+    if (f.evidence && !f.evidence->diff.empty() && f.rule == db::rules::altered) {
+      message += ": " + diff_text(*f.evidence);
+    }
+    return message;
+  }
+
   void lint_line(const processed_document &d, parser::span where, parser::severity level,
                  const std::string &message, const std::string &rule) {
     const parser::position p = d.positions.at(where.begin);
-    out_ += d.input.line > 0 ? d.input.id : d.input.origin;
+    out_ += uri_of(d);
     out_ += ":" + std::to_string(p.line) + ":" + std::to_string(p.column) + ": " +
             std::string(to_string(level)) + ": " + message + " [" + rule + "]\n";
   }
@@ -344,11 +464,7 @@ private:
     }
     for (std::size_t i = 0; i < d.quotes.size(); ++i) {
       for (const finding &f : per_quote[i]) {
-        std::string message = f.message;
-        if (f.evidence && !f.evidence->diff.empty() && f.rule == db::rules::altered) {
-          message += ": " + diff_text(*f.evidence);
-        }
-        lint_line(d, f.where, f.level, message, f.rule);
+        lint_line(d, f.where, f.level, message_of(f), f.rule);
       }
     }
   }
@@ -386,23 +502,43 @@ private:
 void add_check_command(CLI::App &app) {
   auto opts = std::make_shared<check_options>();
   CLI::App *cmd = app.add_subcommand("check", "Check every quotation against the statements database.");
-  cmd->footer("Examples:\n"
-              "  quotecheck check --db build/sample.db corpora/sample-article.txt\n"
-              "  quotecheck check --format lint --fail-on warning article.txt\n"
-              "  quotecheck check --input-format jsonl --format jsonl < articles.jsonl\n"
-              "Exit codes: 0 clean; 1 findings at or above --fail-on; 2 usage or input error.");
+  cmd->footer(
+      "Examples:\n"
+      "  quotecheck check --db build/sample.db corpora/sample-article.txt\n"
+      "  quotecheck check --format lint --fail-on warning article.txt\n"
+      "  quotecheck check --input-format jsonl --format jsonl < articles.jsonl\n"
+      "  quotecheck check --format sarif article.txt > quotecheck.sarif\n"
+      "  quotecheck check --format github article.txt    # annotations in GitHub Actions\n"
+      "Formats: text (listing), lint (file:line:col: level: message [rule]), jsonl, json,\n"
+      "  sarif (one SARIF 2.1.0 log for the run), github (Actions workflow commands).\n"
+      "Config: --config FILE, else .quotecheck.toml here or in a parent directory:\n"
+      "  db = \"statements.db\"   fail_on = \"warning\"   require_speaker = false\n"
+      "  allow_anonymous = true   [severity] \"quote.unverified\" = \"note\"  (note|warning|error|off)\n"
+      "  Command-line flags win over the file.\n"
+      "Suppressions in the article (HTML/Markdown comments, also in plain text):\n"
+      "  <!-- quotecheck-disable RULE[,RULE] --> ... <!-- quotecheck-enable -->  (no RULE: all)\n"
+      "  <!-- quotecheck-disable-next-line RULE -->    [//]: # (quotecheck-disable-next-line RULE)\n"
+      "Exit codes: 0 clean; 1 findings at or above --fail-on; 2 usage or input error.");
   cmd->add_option("files", opts->files, "Input files; '-' or none reads standard input");
-  cmd->add_option("--db", opts->db, "Statements database (default: $QUOTECHECK_DB, else ./quotecheck.db)");
+  CLI::Option *db_opt = cmd->add_option(
+      "--db", opts->db, "Statements database (default: $QUOTECHECK_DB, else ./quotecheck.db)");
   cmd->add_option("--input-format", opts->input_format, "Input format")
       ->check(CLI::IsMember({"auto", "text", "jsonl"}))
       ->capture_default_str();
   cmd->add_option("--format", opts->format, "Output format")
-      ->check(CLI::IsMember({"text", "lint", "jsonl", "json"}))
+      ->check(CLI::IsMember({"text", "lint", "jsonl", "json", "sarif", "github"}))
       ->capture_default_str();
-  cmd->add_option("--fail-on", opts->fail_on, "Exit 1 when a finding is at or above this severity")
-      ->check(CLI::IsMember({"error", "warning", "note", "never"}))
-      ->capture_default_str();
-  cmd->callback([opts]() { set_exit_status(checker(*opts).run()); });
+  CLI::Option *fail_on_opt =
+      cmd->add_option("--fail-on", opts->fail_on, "Exit 1 when a finding is at or above this severity")
+          ->check(CLI::IsMember({"error", "warning", "note", "never"}))
+          ->capture_default_str();
+  cmd->add_option("--config", opts->config,
+                  "Config file (default: .quotecheck.toml in the working directory or a parent)");
+  cmd->callback([opts, db_opt, fail_on_opt]() {
+    opts->db_given = db_opt->count() > 0;
+    opts->fail_on_given = fail_on_opt->count() > 0;
+    set_exit_status(checker(*opts).run());
+  });
 }
 
 } // namespace quotecheck::cli

@@ -17,7 +17,10 @@ int current_exit_status() { return g_exit_status; }
 
 } // namespace quotecheck::cli
 
-int main(int argc, char **argv) {
+namespace {
+
+/// Builds the command line and runs the command; CLI errors become exit codes.
+int run(int argc, char **argv) {
   using namespace quotecheck::cli;
   CLI::App app{"quotecheck: find quotations and reported speech in news text, attribute each to its "
                "speaker, and check it against a database of what that speaker said before."};
@@ -30,11 +33,22 @@ int main(int argc, char **argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError &e) {
-    int rc = app.exit(e);
+    const int rc = app.exit(e);
     return rc == 0 ? exit_clean : exit_input;
-  } catch (const std::exception &e) {
-    std::cerr << "quotecheck: " << e.what() << '\n';
-    return exit_input;
   }
   return current_exit_status();
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  // Exceptions stop at this edge: the library reports errors as results.
+  try {
+    return run(argc, argv);
+  } catch (const std::exception &e) {
+    std::cerr << "quotecheck: " << e.what() << '\n';
+  } catch (...) {
+    std::cerr << "quotecheck: unexpected error\n";
+  }
+  return quotecheck::cli::exit_input;
 }

@@ -85,7 +85,7 @@ bool name_index::is_name_word(std::size_t i) const {
     return false;
   }
   std::string l = lower(word(i));
-  if (const auto ap = l.find_first_of("'"); ap != std::string::npos) {
+  if (const auto ap = l.find('\''); ap != std::string::npos) {
     if (l.size() - ap <= 3 && !l.ends_with("'s")) {
       return false; // I'm, I'll, I've
     }
@@ -200,11 +200,13 @@ void name_index::scan() {
     std::size_t j = i;
     while (j < n) {
       const token &u = tokens_[j];
-      if (u.cls == token_class::word && (u.is(parser::capitalised) || (j > i && is_particle(word(j))))) {
-        ++j;
-      } else if (u.cls == token_class::punct && word(j) == "." && j > i && !u.is(parser::space_before) &&
-                 tokens_[j - 1].end - tokens_[j - 1].begin == 1 && j + 1 < n &&
-                 tokens_[j + 1].cls == token_class::word && tokens_[j + 1].is(parser::capitalised)) {
+      const bool name_word =
+          u.cls == token_class::word && (u.is(parser::capitalised) || (j > i && is_particle(word(j))));
+      const bool initial_period =
+          u.cls == token_class::punct && word(j) == "." && j > i && !u.is(parser::space_before) &&
+          tokens_[j - 1].end - tokens_[j - 1].begin == 1 && j + 1 < n &&
+          tokens_[j + 1].cls == token_class::word && tokens_[j + 1].is(parser::capitalised);
+      if (name_word || initial_period) {
         ++j;
       } else {
         break;
@@ -247,7 +249,7 @@ void name_index::scan() {
         org = org || parser::is_organisation_word(word(k)) || tokens_[k].is(parser::all_caps);
       }
     }
-    if (words >= 2 && !org && !parser::speech_lemma(word(j - 1)).size()) {
+    if (words >= 2 && !org && parser::speech_lemma(word(j - 1)).empty()) {
       // The role: title words in the run, and role words just before it.
       std::size_t r = i;
       while (r > 0 && i - r < 6) {

@@ -26,6 +26,9 @@ public:
   }
 
   [[nodiscard]] const parser::document &doc() const { return doc_; }
+  /// For filters that drop or re-level diagnostics (check's config and
+  /// inline suppressions) before the reporters see them.
+  [[nodiscard]] std::vector<parser::diagnostic> &diagnostics() { return doc_.diagnostics; }
   [[nodiscard]] const std::vector<attribution::attributed_quote> &quotes() const { return quotes_; }
   [[nodiscard]] const parser::source_map &positions() const { return *positions_; }
 

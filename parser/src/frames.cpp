@@ -27,17 +27,11 @@ namespace fg = frame_grammar;
 
 /// Case-insensitive membership of a word in a short list.
 bool in(std::string_view w, std::initializer_list<std::string_view> set) {
+  const auto same = [](char lower, char any) {
+    return lower == (any >= 'A' && any <= 'Z' ? static_cast<char>(any - 'A' + 'a') : any);
+  };
   return std::any_of(set.begin(), set.end(), [&](std::string_view s) {
-    if (s.size() != w.size()) {
-      return false;
-    }
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      const char c = w[i] >= 'A' && w[i] <= 'Z' ? static_cast<char>(w[i] - 'A' + 'a') : w[i];
-      if (c != s[i]) {
-        return false;
-      }
-    }
-    return true;
+    return s.size() == w.size() && std::equal(s.begin(), s.end(), w.begin(), same);
   });
 }
 

@@ -70,7 +70,7 @@ class shape_filter {
 public:
   void add(std::string_view w) {
     if (const int k = key(w); k >= 0) {
-      bits_[static_cast<std::size_t>(k)] = true;
+      bits_.set(static_cast<std::size_t>(k));
     }
   }
   /// False when no word of this shape is in the lexicon (`w` lower-cased).
@@ -90,9 +90,10 @@ private:
       return -1;
     }
     const auto len = static_cast<int>(std::min<std::size_t>(w.size(), 20));
-    return ((a - 'a') * 26 + (b - 'a')) * 21 + len;
+    return ((a - 'a') * 26 + (b - 'a')) * 21 + len; // < 26 * 26 * 21: fits an int
   }
-  std::bitset<26 * 26 * 21> bits_;
+  static constexpr std::size_t shapes = std::size_t{26} * 26 * 21;
+  std::bitset<shapes> bits_;
 };
 
 struct speech_table : x3::symbols<std::string_view> {
