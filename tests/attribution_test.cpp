@@ -132,3 +132,44 @@ TEST_CASE("two speakers in one paragraph keep their own quotes", "[attribution]"
   CHECK(speaker_of(quotes[0]) == "Ann Lee");
   CHECK(speaker_of(quotes[1]) == "Tom Park");
 }
+
+TEST_CASE("two speakers in one sentence", "[attribution]") {
+  const std::string text = "Ann Lee said the deal was done, but Tom Park said it was not.\n";
+  qp::document doc;
+  const auto quotes = attribute_text(text, doc);
+  REQUIRE(quotes.size() == 2);
+  CHECK(span_text(doc, quotes[0].content) == "the deal was done");
+  CHECK(speaker_of(quotes[0]) == "Ann Lee");
+  CHECK(span_text(doc, quotes[1].content) == "it was not");
+  CHECK(speaker_of(quotes[1]) == "Tom Park");
+}
+
+TEST_CASE("a nickname in quotes inside a name", "[attribution]") {
+  const std::string text = "Wrestler Dwayne \"The Rock\" Jensen met fans on Friday.\n"
+                           "\"I never forget a face,\" Jensen said.\n";
+  qp::document doc;
+  const auto quotes = attribute_text(text, doc);
+  REQUIRE_FALSE(quotes.empty());
+  const auto &last = quotes.back();
+  CHECK(span_text(doc, last.content) == "I never forget a face");
+  CHECK(speaker_of(last) != "<none>");
+  CHECK(last.who->name.find("Jensen") != std::string::npos);
+  // The nickname is no quotation of anyone's words.
+  for (const auto &q : quotes) {
+    if (span_text(doc, q.content) == "The Rock") {
+      CHECK(q.kind == qp::quote_kind::partial);
+      CHECK_FALSE(q.who.has_value());
+    }
+  }
+}
+
+TEST_CASE("an apposition, then a paragraph break, then the quote", "[attribution]") {
+  const std::string text = "The port's new director, Ines Moreau, arrived on Monday.\n"
+                           "\"We will open the north quay in June,\" she said.\n";
+  qp::document doc;
+  const auto quotes = attribute_text(text, doc);
+  REQUIRE(quotes.size() == 1);
+  CHECK(speaker_of(quotes[0]) == "Ines Moreau");
+  CHECK(quotes[0].who->role == "port's new director");
+  CHECK(span_text(doc, quotes[0].who->mention) == "she");
+}
