@@ -172,12 +172,7 @@ public:
             } else if (const name_entry *other =
                            names_.last_person_other_than(q.open_mark.begin, previous->name)) {
               // The other party: the last person the narration named.
-              speaker s;
-              s.type = speaker_type::person;
-              s.name = other->name;
-              s.role = other->role;
-              s.confidence = confidence::other_party;
-              who = s;
+              who = person(*other, confidence::other_party);
             }
           } else {
             who = with_confidence(*previous, confidence::continued_paragraph, {});
@@ -189,12 +184,7 @@ public:
         std::uint32_t named_at = 0;
         const name_entry *named = names_.last_person_before(q.open_mark.begin, 0, &named_at);
         if (named != nullptr && named_at >= doc_.paragraphs[q.paragraph - 1].begin) {
-          speaker s;
-          s.type = speaker_type::person;
-          s.name = named->name;
-          s.role = named->role;
-          s.confidence = confidence::narration_subject;
-          who = s;
+          who = person(*named, confidence::narration_subject);
         }
       }
       if (who) {
@@ -254,12 +244,7 @@ private:
     if (named == nullptr || p - named_at > 200) {
       return std::nullopt;
     }
-    speaker s;
-    s.type = speaker_type::person;
-    s.name = named->name;
-    s.role = named->role;
-    s.confidence = confidence::colon_named;
-    return s;
+    return person(*named, confidence::colon_named);
   }
 
   /// True when the text between two offsets is only white space.
@@ -282,6 +267,16 @@ private:
 
   bool starts_paragraph(const parser::quote &q) const {
     return q.open_mark.begin == doc_.paragraphs[q.paragraph].begin;
+  }
+
+  /// A person the document names, as a speaker.
+  static speaker person(const name_entry &e, double confidence) {
+    speaker s;
+    s.type = speaker_type::person;
+    s.name = e.name;
+    s.role = e.role;
+    s.confidence = confidence;
+    return s;
   }
 
   static speaker with_confidence(const speaker &s, double c, span mention) {
@@ -397,11 +392,9 @@ private:
         }
       }
       if (const name_entry *e = names_.with_role(a.name, before)) {
-        s.type = speaker_type::person;
-        s.name = e->name;
-        s.role = e->role;
-        s.confidence = confidence::pronoun;
-        return s;
+        speaker p = person(*e, confidence::pronoun);
+        p.mention = source;
+        return p;
       }
       s.type = speaker_type::unknown;
       s.name = a.name;
@@ -440,12 +433,8 @@ private:
         return it->who;
       }
     }
-    if (const name_entry *e = named) {
-      speaker s;
-      s.type = speaker_type::person;
-      s.name = e->name;
-      s.role = e->role;
-      return s;
+    if (named != nullptr) {
+      return person(*named, 0.0);
     }
     return std::nullopt;
   }
