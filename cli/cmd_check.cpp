@@ -112,21 +112,6 @@ void write_verdict(json_writer &w, const db::verdict &v) {
   w.end_object();
 }
 
-std::string diff_text(const db::verdict &v) {
-  std::string s;
-  for (const db::diff_op &d : v.diff) {
-    if (!s.empty()) {
-      s += ' ';
-    }
-    switch (d.op) {
-    case db::diff_op::kind::equal: s += d.text; break;
-    case db::diff_op::kind::insert: s += "{+" + d.text + "+}"; break;
-    case db::diff_op::kind::remove: s += "[-" + d.text + "-]"; break;
-    }
-  }
-  return s;
-}
-
 class checker {
 public:
   explicit checker(const check_options &o) : o_(o) {}
@@ -445,7 +430,7 @@ private:
   static std::string message_of(const finding &f) {
     std::string message = f.message;
     if (f.evidence && !f.evidence->diff.empty() && f.rule == db::rules::altered) {
-      message += ": " + diff_text(*f.evidence);
+      message += ": " + db::inline_diff(f.evidence->diff);
     }
     return message;
   }
@@ -489,7 +474,7 @@ private:
           }
           out_ += ": \u201C" + s.text + "\u201D\n";
           if (f.rule == db::rules::altered && !f.evidence->diff.empty()) {
-            out_ += "      diff: " + diff_text(*f.evidence) + "\n";
+            out_ += "      diff: " + db::inline_diff(f.evidence->diff) + "\n";
           }
         }
       }

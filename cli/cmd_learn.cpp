@@ -172,21 +172,6 @@ struct variants_options {
   std::size_t limit = 1000;
 };
 
-std::string diff_line(const std::vector<db::diff_op> &diff) {
-  std::string s;
-  for (const db::diff_op &d : diff) {
-    if (!s.empty()) {
-      s += ' ';
-    }
-    switch (d.op) {
-    case db::diff_op::kind::equal: s += d.text; break;
-    case db::diff_op::kind::insert: s += "{+" + d.text + "+}"; break;
-    case db::diff_op::kind::remove: s += "[-" + d.text + "-]"; break;
-    }
-  }
-  return s;
-}
-
 int run_variants(const variants_options &o) {
   const std::string path = resolve_db_path(o.db);
   if (!db_exists(path)) {
@@ -246,7 +231,7 @@ int run_variants(const variants_options &o) {
       } else if (r.normalized == first.normalized) {
         out += "    same words\n";
       } else {
-        out += "    " + diff_line(db::align_text(r.seen.quote_text, first.seen.quote_text).diff) + "\n";
+        out += "    " + db::inline_diff(db::align_text(r.seen.quote_text, first.seen.quote_text).diff) + "\n";
       }
     }
   }

@@ -31,21 +31,6 @@ void fail(const std::string &message) {
   set_exit_status(exit_input);
 }
 
-/// "It's vital we [-upgrade-] {+improve+} our partnership" (wdiff style).
-std::string inline_diff(const std::vector<db::diff_op> &diff) {
-  std::string out;
-  for (const auto &d : diff) {
-    if (!out.empty())
-      out += ' ';
-    switch (d.op) {
-    case db::diff_op::kind::equal: out += d.text; break;
-    case db::diff_op::kind::remove: out += "[-" + d.text + "-]"; break;
-    case db::diff_op::kind::insert: out += "{+" + d.text + "+}"; break;
-    }
-  }
-  return out;
-}
-
 void print_text(const std::vector<db::match> &ms) {
   int rank = 0;
   for (const auto &m : ms) {
@@ -63,7 +48,7 @@ void print_text(const std::vector<db::match> &ms) {
     if (!st.url.empty())
       std::cout << "   " << st.url << '\n';
     if (!m.align.exact())
-      std::cout << "   diff: " << inline_diff(m.align.diff) << '\n';
+      std::cout << "   diff: " << db::inline_diff(m.align.diff) << '\n';
   }
 }
 

@@ -225,4 +225,19 @@ alignment align_text(std::string_view quote, std::string_view statement) {
   return align(tokenize_quote(quote), split_words(statement));
 }
 
+std::string inline_diff(const std::vector<diff_op> &diff) {
+  std::string s;
+  for (const diff_op &d : diff) {
+    if (!s.empty()) {
+      s += ' ';
+    }
+    switch (d.op) {
+    case diff_op::kind::equal: s += d.text; break;
+    case diff_op::kind::insert: s += "{+" + d.text + "+}"; break;
+    case diff_op::kind::remove: s += "[-" + d.text + "-]"; break;
+    }
+  }
+  return s;
+}
+
 } // namespace quotecheck::db

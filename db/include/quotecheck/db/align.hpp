@@ -25,6 +25,10 @@ struct diff_op {
 /// The JSON name of an op: "equal", "insert" or "delete".
 std::string_view to_string(diff_op::kind op);
 
+/// A word diff on one line, as wdiff and git write it: "we [-upgrade-]
+/// {+improve+} our partnership". For terminals and lint messages.
+std::string inline_diff(const std::vector<diff_op> &diff);
+
 /// The result of aligning a quote with a statement.
 struct alignment {
   double score = 0;         ///< 2m / (2m + inserted + removed): 1 for an exact match, 0 for nothing
