@@ -173,3 +173,27 @@ TEST_CASE("an apposition, then a paragraph break, then the quote", "[attribution
   CHECK(quotes[0].who->role == "port's new director");
   CHECK(span_text(doc, quotes[0].who->mention) == "she");
 }
+
+TEST_CASE("names with particles, hyphens and suffixes", "[attribution]") {
+  const std::string text = "Maria van der Berg said the dyke would hold.\n"
+                           "Martin Luther King Jr. said the march would go ahead.\n"
+                           "Jean-Claude Moreau said Europe was united.\n";
+  qp::document doc;
+  const auto quotes = attribute_text(text, doc);
+  REQUIRE(quotes.size() == 3);
+  CHECK(speaker_of(quotes[0]) == "Maria van der Berg");
+  CHECK(quotes[0].who->role.empty());
+  CHECK(speaker_of(quotes[1]) == "Martin Luther King Jr");
+  CHECK(speaker_of(quotes[2]) == "Jean-Claude Moreau");
+}
+
+TEST_CASE("a document speaks for its author: a report by X found", "[attribution]") {
+  const std::string text =
+      "A report by the Institute for Coastal Studies found that the sea wall would fail.\n";
+  qp::document doc;
+  const auto quotes = attribute_text(text, doc);
+  REQUIRE(quotes.size() == 1);
+  CHECK(span_text(doc, quotes[0].content) == "the sea wall would fail");
+  CHECK(speaker_of(quotes[0]) == "Institute for Coastal Studies");
+  CHECK(quotes[0].who->type == qa::speaker_type::organization);
+}

@@ -41,6 +41,8 @@ bool is_spokes(std::string_view w) {
   return one_of(w, {"spokesman", "spokeswoman", "spokesperson", "spokespeople"});
 }
 
+bool is_suffix(std::string_view w) { return one_of(w, {"jr", "sr", "ii", "iii", "iv"}); }
+
 bool is_particle(std::string_view w) {
   return one_of(w,
                 {"de", "van", "von", "der", "den", "bin", "al", "la", "le", "del", "da", "di", "du", "ibn"});
@@ -224,8 +226,17 @@ void name_index::scan() {
       continue;
     }
     // Split off leading titles and roles: "U.S. President Donald Trump".
-    std::size_t name_start = i;
+    // A title counts only before the name's last word: "King" in "Martin
+    // Luther King Jr." is the name.
+    std::size_t last_name_word = i;
     for (std::size_t k = i; k < j; ++k) {
+      if (tokens_[k].cls == token_class::word && !is_suffix(word(k)) && !parser::is_title_word(word(k)) &&
+          !parser::is_honorific(word(k))) {
+        last_name_word = k;
+      }
+    }
+    std::size_t name_start = i;
+    for (std::size_t k = i; k < last_name_word; ++k) {
       if (tokens_[k].cls == token_class::word &&
           (parser::is_title_word(word(k)) || parser::is_honorific(word(k)))) {
         name_start = k + 1;
@@ -295,7 +306,7 @@ void name_index::scan() {
         }
       }
       const std::string name = join(name_start, j);
-      std::string last(word(j - 1));
+      std::string last(word(last_name_word));
       if (last.ends_with("'s") || last.ends_with("\u2019s")) {
         last.erase(last.size() - (last.ends_with("'s") ? 2 : 4));
       }
@@ -359,9 +370,17 @@ source_analysis name_index::analyse(parser::span source) const {
   while (e < tokens_.size() && tokens_[e].end <= source.end) {
     ++e;
   }
-  if (s >= e) {
+  // "Martin Luther King Jr.": trailing punctuation and name suffixes do not
+  // decide what the source is (they stay in the name as written).
+  std::size_t head_end = e;
+  while (head_end > s && (tokens_[head_end - 1].cls != token_class::word || is_suffix(word(head_end - 1)))) {
+    --head_end;
+  }
+  if (s >= head_end) {
     return a;
   }
+  const std::size_t full_end = e;
+  e = head_end;
   // One pronoun.
   if (e - s == 1) {
     const char g = parser::pronoun_gender(word(s));
@@ -395,6 +414,15 @@ source_analysis name_index::analyse(parser::span source) const {
     }
   }
   const std::string_view head = word(e - 1);
+  // "a report by the Institute for Fiscal Studies": the author speaks.
+  for (std::size_t k = s; k + 2 < e; ++k) {
+    if (parser::is_document_word(word(k)) && one_of(word(k + 1), {"by", "from"})) {
+      source_analysis author = analyse({tokens_[k + 2].begin, source.end});
+      if (author.kind == source_kind::person || author.kind == source_kind::organisation) {
+        return author;
+      }
+    }
+  }
   // "a senior manager", "an EU diplomat": someone the text does not name.
   bool named = false;
   for (std::size_t k = s + 1; k < e; ++k) {
@@ -418,7 +446,21 @@ source_analysis name_index::analyse(parser::span source) const {
     return a;
   }
   const bool capitalised = tokens_[e - 1].is(parser::capitalised);
-  if (capitalised && (parser::is_organisation_word(head) || tokens_[e - 1].is(parser::all_caps))) {
+  // "the Institute for Fiscal Studies", "Bank of England": an organisation
+  // word followed only by more of the name.
+  bool org_name = parser::is_organisation_word(head) || tokens_[e - 1].is(parser::all_caps);
+  for (std::size_t k = s; k < e && !org_name; ++k) {
+    if (!tokens_[k].is(parser::capitalised) || !parser::is_organisation_word(word(k))) {
+      continue;
+    }
+    bool rest_is_name = true;
+    for (std::size_t m = k + 1; m < e; ++m) {
+      rest_is_name = rest_is_name &&
+                     (tokens_[m].is(parser::capitalised) || one_of(word(m), {"for", "of", "and", "the"}));
+    }
+    org_name = rest_is_name;
+  }
+  if (capitalised && org_name) {
     a.kind = source_kind::organisation;
     std::size_t o = s;
     if (one_of(word(o), {"the"})) {
@@ -433,12 +475,13 @@ source_analysis name_index::analyse(parser::span source) const {
     return a;
   }
   if (capitalised) {
+    // Titles and roles come before the name's last word ("Martin Luther King").
     std::size_t name_start = s;
-    for (std::size_t k = s; k < e; ++k) {
+    for (std::size_t k = s; k + 1 < e; ++k) {
       if (tokens_[k].cls == token_class::word &&
           (parser::is_title_word(word(k)) || parser::is_honorific(word(k)) ||
-           !tokens_[k].is(parser::capitalised))) {
-        name_start = k + 1;
+           (!tokens_[k].is(parser::capitalised) && !is_particle(word(k))))) {
+        name_start = k + 1; // "van", "der", "bin" belong to the name
       }
     }
     if (name_start >= e) {
@@ -452,7 +495,10 @@ source_analysis name_index::analyse(parser::span source) const {
       ++name_start;
     }
     a.kind = source_kind::person;
-    a.name = join(name_start, e);
+    a.name = join(name_start, full_end);
+    while (!a.name.empty() && a.name.back() == '.') {
+      a.name.pop_back(); // "Jr." as the sentence's last word keeps its period in the text only
+    }
     if (a.name.ends_with("'s") || a.name.ends_with("\u2019s")) {
       a.name.erase(a.name.size() - (a.name.ends_with("'s") ? 2 : 4));
     }
@@ -480,6 +526,12 @@ source_analysis name_index::analyse(parser::span source) const {
 
 const name_entry *name_index::canonical(const std::string &name) const {
   std::string last = name;
+  for (const char *suffix : {" Jr.", " Jr", " Sr.", " Sr", " III", " II"}) {
+    if (last.ends_with(suffix)) {
+      last.erase(last.size() - std::string_view(suffix).size());
+      break;
+    }
+  }
   if (const auto sp = last.rfind(' '); sp != std::string::npos) {
     last = last.substr(sp + 1);
   }

@@ -36,6 +36,21 @@ bool in(std::string_view w, std::initializer_list<std::string_view> set) {
 }
 
 bool is_determiner(std::string_view w) { return lexicon::determiners.has(w); }
+
+/// Verbs by which documents and studies report, when "that" follows:
+/// "found that", "shows that", "concluded that".
+std::string_view finding_lemma(std::string_view w) {
+  if (in(w, {"found", "finds", "find"})) {
+    return "find";
+  }
+  if (in(w, {"showed", "shows", "shown", "show"})) {
+    return "show";
+  }
+  if (in(w, {"revealed", "reveals"})) {
+    return "reveal";
+  }
+  return {};
+}
 bool is_name_particle(std::string_view w) { return lexicon::name_particles.has(w); }
 
 class frame_finder {
@@ -90,8 +105,12 @@ private:
         continue;
       }
       if (toks_[i].cls != token_class::newline && !(toks_[i].cls == token_class::mark)) {
-        const std::string_view lemma =
+        std::string_view lemma =
             toks_[i].cls == token_class::word ? speech_lemma(text_of(text_, toks_[i])) : std::string_view{};
+        if (lemma.empty() && toks_[i].cls == token_class::word && i + 1 < r.last &&
+            text_of(text_, toks_[i + 1]) == "that") {
+          lemma = finding_lemma(text_of(text_, toks_[i])); // "a report by X found that …"
+        }
         items_.push_back({i, i + 1, -1, lemma});
       }
       ++i;
