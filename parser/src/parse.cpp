@@ -16,7 +16,19 @@ void parse(std::string_view text, const parse_options &opts, parse_scratch &scra
   doc.frames.clear();
   doc.diagnostics.clear();
   lex(text, doc.tokens);
-  detail::pass_state st{text, doc.tokens, {}, {}, {}, {}, {}, {}};
+  scratch.paragraphs.clear();
+  scratch.sentences.clear();
+  scratch.quote_tokens.clear();
+  scratch.quote_open_tok.clear();
+  scratch.quote_close_tok.clear();
+  detail::pass_state st{text,
+                        doc.tokens,
+                        paragraph_mode::automatic,
+                        scratch.paragraphs,
+                        scratch.sentences,
+                        scratch.quote_tokens,
+                        scratch.quote_open_tok,
+                        scratch.quote_close_tok};
   detail::segment_paragraphs(opts.paragraphs, st, doc);
   detail::pair_quotes(opts, st, doc);
   detail::split_sentences(st, doc);

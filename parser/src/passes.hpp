@@ -11,22 +11,17 @@
 
 namespace quotecheck::parser::detail {
 
-/// A range of token indices [first, last).
-struct token_range {
-  std::uint32_t first = 0;
-  std::uint32_t last = 0;
-};
-
-/// Everything the passes share about one document.
+/// Everything the passes share about one document; the vectors live in the
+/// caller's parse_scratch (see there what each holds) and are reused.
 struct pass_state {
   std::string_view text;
   const std::vector<token> &tokens;
   paragraph_mode mode = paragraph_mode::automatic; ///< as decided by segment_paragraphs
-  std::vector<token_range> paragraphs;             ///< token ranges, parallel to document::paragraphs
-  std::vector<token_range> sentences;              ///< token ranges, parallel to document::sentences
-  std::vector<token_range> quote_tokens; ///< tokens inside each quote's content, parallel to document::quotes
-  std::vector<std::uint32_t> quote_open_tok;  ///< token index of each quote's opening mark
-  std::vector<std::uint32_t> quote_close_tok; ///< token index of the closing mark (or of the last token)
+  std::vector<token_range> &paragraphs;
+  std::vector<token_range> &sentences;
+  std::vector<token_range> &quote_tokens;
+  std::vector<std::uint32_t> &quote_open_tok;
+  std::vector<std::uint32_t> &quote_close_tok;
 };
 
 /// Chooses how line ends divide paragraphs when the caller said "automatic".

@@ -24,10 +24,20 @@ struct parse_options {
   bool nested_quotes = false; ///< also keep quotes inside quotes (depth > 0) in document::quotes
 };
 
-/// Scratch space reused across documents so that parsing many documents does
-/// not allocate once the buffers have grown.
+/// A range of token indices [first, last).
+struct token_range {
+  std::uint32_t first = 0;
+  std::uint32_t last = 0;
+};
+
+/// Scratch space the passes share, reused across documents so that parsing
+/// many documents does not allocate once the buffers have grown.
 struct parse_scratch {
-  std::vector<std::uint32_t> paragraph_of_token; ///< reserved for passes that need per-token state
+  std::vector<token_range> paragraphs;        ///< token ranges, parallel to document::paragraphs
+  std::vector<token_range> sentences;         ///< token ranges, parallel to document::sentences
+  std::vector<token_range> quote_tokens;      ///< tokens inside each quote, parallel to document::quotes
+  std::vector<std::uint32_t> quote_open_tok;  ///< token index of each quote's opening mark
+  std::vector<std::uint32_t> quote_close_tok; ///< token index of its closing mark (or last token)
 };
 
 /// Parses `text` (valid UTF-8; see check_text) into `doc`, which is cleared

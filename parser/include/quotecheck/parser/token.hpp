@@ -44,7 +44,6 @@ enum token_flag : std::uint8_t {
   space_before = 1U << 0, ///< horizontal whitespace precedes the token
   capitalised = 1U << 1,  ///< a word whose first letter is upper case
   all_caps = 1U << 2,     ///< a word of two or more letters, all upper case
-  has_period = 1U << 3,   ///< a word with an inner period (U.S., e.g.)
 };
 
 /// One token: a byte range, its class and facts the rules ask about.
