@@ -22,6 +22,7 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <unistd.h>
 #include <unordered_map>
 
 namespace quotecheck::cli {
@@ -114,7 +115,11 @@ void write_verdict(json_writer &w, const db::verdict &v) {
 
 class checker {
 public:
-  explicit checker(const check_options &o) : o_(o) {}
+  explicit checker(const check_options &o) : o_(o) {
+    // Colour only for a person at a terminal, and never with NO_COLOR set (no-color.org).
+    const char *no_color = std::getenv("NO_COLOR");
+    colour_ = isatty(STDOUT_FILENO) == 1 && (no_color == nullptr || *no_color == '\0');
+  }
 
   int run() {
     // --config FILE, else .quotecheck.toml here or in a parent directory.
@@ -173,6 +178,7 @@ public:
 
 private:
   const check_options &o_;
+  bool colour_ = false; ///< ANSI colour in the text format
   check_config config_;
   std::string fail_on_;
   std::vector<located_finding> located_; ///< sarif: the whole run's findings
@@ -454,6 +460,18 @@ private:
     }
   }
 
+  /// The severity word, in colour when colour_ is on (red, yellow, cyan).
+  [[nodiscard]] std::string painted(parser::severity level) const {
+    const std::string word(to_string(level));
+    if (!colour_) {
+      return word;
+    }
+    const char *code = level == parser::severity::error     ? "\x1b[1;31m"
+                       : level == parser::severity::warning ? "\x1b[1;33m"
+                                                            : "\x1b[36m";
+    return code + word + "\x1b[0m";
+  }
+
   void write_text(const processed_document &d, const std::vector<std::vector<finding>> &per_quote) {
     std::string listing;
     write_extract_text(listing, d);
@@ -465,7 +483,7 @@ private:
       const parser::position p = d.positions.at(d.quotes[i].content.begin);
       out_ += "  " + std::to_string(p.line) + ":" + std::to_string(p.column) + "\n";
       for (const finding &f : per_quote[i]) {
-        out_ += "    " + std::string(to_string(f.level)) + ": " + f.message + " [" + f.rule + "]\n";
+        out_ += "    " + painted(f.level) + ": " + f.message + " [" + f.rule + "]\n";
         if (f.evidence && f.evidence->evidence) {
           const db::statement &s = *f.evidence->evidence;
           out_ += "      on record: " + s.speaker + ", " + (s.date.empty() ? "undated" : s.date);

@@ -57,6 +57,15 @@ TXT
 out=$("$prog" check --db "$tmp/missing.db" --format lint "$tmp/para.txt" 2> /dev/null)
 echo "$out" | grep -q ":2:.*paraphrase.consistent" || fail "within-article paraphrase: $out"
 
+# colour: only on a terminal, never with NO_COLOR, never into a pipe
+if command -v script > /dev/null; then
+  tty_out=$(env -u NO_COLOR script -qc "'$prog' check --db '$tmp/r.db' '$tmp/alt.txt'" /dev/null)
+  printf '%s' "$tty_out" | grep -q $'\x1b\[1;31merror' || fail "no colour on a terminal: $tty_out"
+  plain=$(NO_COLOR=1 script -qc "'$prog' check --db '$tmp/r.db' '$tmp/alt.txt'" /dev/null)
+  printf '%s' "$plain" | grep -q $'\x1b\[' && fail "colour despite NO_COLOR"
+fi
+"$prog" check --db "$tmp/r.db" "$tmp/alt.txt" | grep -q $'\x1b\[' && fail "colour into a pipe"
+
 # unreadable input -> exit 2
 "$prog" check --db "$tmp/r.db" "$tmp/nope.txt" > /dev/null 2>&1; [ $? -eq 2 ] || fail "missing file should exit 2"
 echo "cli_check: ok"
