@@ -134,6 +134,14 @@ CLI::App *with_db_flag(CLI::App *sub, const std::shared_ptr<db_options> &o) {
 
 void add_db_command(CLI::App &app) {
   auto *db = app.add_subcommand("db", "Create, fill and inspect the statements database");
+  db->footer("Examples:\n"
+             "  quotecheck db init --db record.db\n"
+             "  quotecheck db import --db record.db statements.jsonl claims.csv\n"
+             "  quotecheck db stats --db record.db\n"
+             "  quotecheck db export --db record.db > all.jsonl\n"
+             "  quotecheck db learn --db record.db coverage.jsonl\n"
+             "  quotecheck db variants --db record.db\n"
+             "Exit codes: 0 done; 2 usage error, unreadable input or a bad record (nothing of that file is written).");
   db->require_subcommand(1);
   auto o = std::make_shared<db_options>();
 

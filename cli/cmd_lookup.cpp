@@ -92,6 +92,10 @@ void add_lookup_command(CLI::App &app) {
   auto o = std::make_shared<lookup_options>();
   auto *sub =
       app.add_subcommand("lookup", "Who said these words, when and where: matching statements, ranked");
+  sub->footer("Examples:\n"
+              "  quotecheck lookup \"vital we upgrade our partnership\" --db build/sample.db\n"
+              "  quotecheck lookup \"stalling\" --speaker Kallas --format json\n"
+              "Exit codes: 0 done (with or without matches); 2 usage error or no usable database.");
   sub->add_option("text", o->text, "The words to look up")->required();
   sub->add_option("--speaker", o->speaker, "Only statements of this speaker (name or alias)");
   sub->add_option("--db", o->db, "Database file (default: $QUOTECHECK_DB, else ./quotecheck.db)");
