@@ -23,7 +23,8 @@ namespace {
 int run(int argc, char **argv) {
   using namespace quotecheck::cli;
   CLI::App app{"quotecheck: find quotations and reported speech in news text, attribute each to its "
-               "speaker, and check it against a database of what that speaker said before."};
+               "speaker, and check it against a database of what that speaker said before.",
+               "quotecheck"};
   app.set_version_flag("--version", std::string("quotecheck ") + QUOTECHECK_VERSION);
   app.require_subcommand(1);
   add_extract_command(app);
