@@ -197,3 +197,13 @@ TEST_CASE("a document speaks for its author: a report by X found", "[attribution
   CHECK(speaker_of(quotes[0]) == "Institute for Coastal Studies");
   CHECK(quotes[0].who->type == qa::speaker_type::organization);
 }
+
+TEST_CASE("titles and markup in quotation marks are nobody's words", "[attribution]") {
+  const std::string text = "She watched \"Game of Thrones\" and called the finale \"a betrayal\".\n"
+                           "<img alt=\"harbour\" src=\"quay.png\">\n";
+  qp::document doc;
+  const auto quotes = attribute_text(text, doc);
+  REQUIRE(quotes.size() == 1);
+  CHECK(span_text(doc, quotes[0].content) == "a betrayal");
+  CHECK(quotes[0].kind == qp::quote_kind::partial);
+}

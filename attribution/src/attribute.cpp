@@ -136,8 +136,8 @@ public:
     std::optional<speaker> before_previous;
     for (std::size_t qi = 0; qi < quotes.size(); ++qi) {
       const parser::quote &q = quotes[qi];
-      if (absorbed[qi]) {
-        continue;
+      if (absorbed[qi] || q.is_name) {
+        continue; // a title or markup in quotation marks is nobody's words
       }
       std::optional<speaker> who = direct[qi];
       if (!who) {

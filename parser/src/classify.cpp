@@ -46,6 +46,32 @@ std::size_t sentence_of(const pass_state &st, std::uint32_t i) {
   return static_cast<std::size_t>(it - st.sentences.begin());
 }
 
+/// "Game of Thrones", "The Apprentice": every word capitalised but for short
+/// function words — a title or a name in quotation marks, not speech.
+bool title_case(std::string_view text, const std::vector<token> &toks, token_range content) {
+  std::size_t words = 0;
+  for (std::uint32_t k = content.first; k < content.last; ++k) {
+    if (toks[k].cls == token_class::punct) {
+      const std::string_view p = text_of(text, toks[k]);
+      if (p == "." || p == "!" || p == "?" || p == ",") {
+        return false; // sentences, not titles
+      }
+      continue;
+    }
+    if (toks[k].cls != token_class::word) {
+      continue;
+    }
+    const std::string_view w = text_of(text, toks[k]);
+    const bool small = w == "of" || w == "the" || w == "and" || w == "a" || w == "an" || w == "in" ||
+                       w == "on" || w == "to" || w == "for" || w == "at" || w == "by" || w == "or";
+    if (!toks[k].is(capitalised) && !small) {
+      return false;
+    }
+    ++words;
+  }
+  return words >= 1 && words <= 8 && toks[content.first].is(capitalised);
+}
+
 } // namespace
 
 void classify_quotes(pass_state &st, document &doc) {
@@ -91,6 +117,9 @@ void classify_quotes(pass_state &st, document &doc) {
     const bool stands_alone = continued || at_end || ends_punct || then_punct || then_attribution;
     const bool partial = (!at_start && !after_intro) || !stands_alone;
     q.kind = partial ? quote_kind::partial : quote_kind::direct;
+    q.is_name = partial && (title_case(text, toks, content) ||
+                            (open > 0 && toks[open - 1].cls == token_class::punct &&
+                             text_of(text, toks[open - 1]) == "=" && !toks[open].is(space_before)));
   }
 
   // Interrupted quotations: piece A ends with a comma (or dash), a short

@@ -56,6 +56,9 @@ struct quote {
   std::uint32_t quotation = 0; ///< 0-based id shared by the pieces of one quotation
   std::uint32_t depth = 0;     ///< 0 for a top-level quote, 1 for a quote inside a quote...
   std::uint32_t paragraph = 0; ///< index into document::paragraphs
+  /// Quotation marks around a name, not around words anyone said: a title
+  /// ("Game of Thrones"), or an attribute value in markup (pic="…").
+  bool is_name = false;
 };
 
 /// Flags on a cue: speech that the text says did not, or might, happen.
