@@ -198,7 +198,6 @@ struct lowered {
   [[nodiscard]] std::string_view view() const { return {buf, n}; }
 };
 
-std::string lower(std::string_view w) { return std::string(lowered(w).view()); }
 
 bool word_set::has(std::string_view word) const {
   const lowered l(word);
