@@ -198,7 +198,6 @@ struct lowered {
   [[nodiscard]] std::string_view view() const { return {buf, n}; }
 };
 
-
 bool word_set::has(std::string_view word) const {
   const lowered l(word);
   return l.n > 0 && shapes.may_have(l.view()) && const_cast<word_set *>(this)->find(l.view()) != nullptr;
