@@ -197,7 +197,7 @@ private:
   /// The verdicts for one quote (empty when there is nothing to say).
   std::vector<finding> judge(const input_document &in, const attribution::attributed_quote &q) {
     std::vector<finding> found;
-    const std::string_view words = pipe_.doc().text.substr(q.content.begin, q.content.size());
+    const std::string_view words = pipe_.source().substr(q.content.begin, q.content.size());
     if (!q.who && q.kind == parser::quote_kind::direct) {
       found.push_back({"quote.unattributed", parser::severity::warning, q.content,
                        "direct quotation with no speaker", std::nullopt});
@@ -214,7 +214,7 @@ private:
     if (q.who) {
       query.speaker = q.who->name;
       query.role = q.who->role;
-      const std::string_view mention = pipe_.doc().text.substr(q.who->mention.begin, q.who->mention.size());
+      const std::string_view mention = pipe_.source().substr(q.who->mention.begin, q.who->mention.size());
       if (!mention.empty() && mention != q.who->name) {
         query.speaker_aliases.emplace_back(mention);
       }
@@ -251,7 +251,8 @@ private:
     }
     std::vector<std::size_t> &earlier_ones = by_speaker[q.who->name];
     if (q.kind == parser::quote_kind::indirect || q.kind == parser::quote_kind::mixed) {
-      const std::string_view report = d.doc.text.substr(q.content.begin, q.content.size());
+      const std::string_view report =
+          std::string_view(d.input.text).substr(q.content.begin, q.content.size());
       std::optional<db::verdict> best;
       constexpr std::size_t look_back = 16;
       const std::size_t from = earlier_ones.size() > look_back ? earlier_ones.size() - look_back : 0;
@@ -259,7 +260,7 @@ private:
         const auto &e = d.quotes[earlier_ones[k]];
         db::statement earlier;
         earlier.speaker = e.who->name;
-        earlier.text = std::string(d.doc.text.substr(e.content.begin, e.content.size()));
+        earlier.text = std::string(std::string_view(d.input.text).substr(e.content.begin, e.content.size()));
         earlier.date = d.input.date;
         earlier.source =
             "earlier in this article, line " + std::to_string(d.positions.at(e.content.begin).line);
@@ -292,7 +293,7 @@ private:
   void document(input_document &in) {
     pipe_.run(in);
     const processed_document d{in, pipe_.doc(), pipe_.quotes(), pipe_.positions()};
-    const suppressions quiet(d.doc.text);
+    const suppressions quiet(d.input.text);
     std::vector<std::vector<finding>> per_quote;
     per_quote.reserve(d.quotes.size());
     std::unordered_map<std::string, std::vector<std::size_t>> by_speaker;
@@ -417,14 +418,14 @@ private:
                          std::vector<located_finding> &out) {
     for (const parser::diagnostic &g : d.doc.diagnostics) {
       located_finding f = locate(d, g.where, g.level, g.message, g.rule);
-      f.quote_text = std::string(d.doc.text.substr(g.where.begin, g.where.size()));
+      f.quote_text = std::string(std::string_view(d.input.text).substr(g.where.begin, g.where.size()));
       out.push_back(std::move(f));
     }
     for (std::size_t i = 0; i < d.quotes.size(); ++i) {
       const auto &q = d.quotes[i];
       for (const finding &fi : per_quote[i]) {
         located_finding f = locate(d, fi.where, fi.level, message_of(fi), fi.rule);
-        f.quote_text = std::string(d.doc.text.substr(q.content.begin, q.content.size()));
+        f.quote_text = std::string(std::string_view(d.input.text).substr(q.content.begin, q.content.size()));
         if (q.who) {
           f.speaker = q.who->name;
         }
@@ -526,7 +527,7 @@ void add_check_command(CLI::App &app) {
   CLI::Option *db_opt = cmd->add_option(
       "--db", opts->db, "Statements database (default: $QUOTECHECK_DB, else ./quotecheck.db)");
   cmd->add_option("--input-format", opts->input_format, "Input format")
-      ->check(CLI::IsMember({"auto", "text", "jsonl"}))
+      ->check(CLI::IsMember({"auto", "text", "markdown", "jsonl"}))
       ->capture_default_str();
   cmd->add_option("--format", opts->format, "Output format")
       ->check(CLI::IsMember({"text", "lint", "jsonl", "json", "sarif", "github"}))

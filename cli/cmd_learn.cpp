@@ -140,7 +140,7 @@ int run_learn(const learn_options &o) {
            q.who->type != attribution::speaker_type::organization)) {
         continue;
       }
-      const std::string text(pipe.doc().text.substr(q.content.begin, q.content.size()));
+      const std::string text(pipe.source().substr(q.content.begin, q.content.size()));
       if (word_count(text) < o.min_words) {
         continue;
       }

@@ -134,6 +134,31 @@ else
   fail "no $src/corpora/sample-article.txt"
 fi
 
+# 7b. Markdown: markup is not prose, and positions point into the .md file.
+cat >"$work/m.md" <<'MD'
+# Harbour works
+
+> "We cannot wait for another storm," said [Mayor Leo Brandt](https://example.org/brandt).
+
+```
+print("not a quote")
+```
+
+See `x = "not a quote"` and ![a "picture"](img.png).
+MD
+run extract "$work/m.md"
+expect_rc 0 "extract on Markdown"
+if python3 - "$work/m.md" "$work/out" <<'PY'; then ok; else fail "Markdown: quotes and positions"; fi
+import json, sys
+src = open(sys.argv[1], encoding="utf-8").read()
+d = json.loads(open(sys.argv[2], encoding="utf-8").readline())
+texts = [q["text"] for q in d["quotes"]]
+assert texts == ["We cannot wait for another storm"], texts
+q = d["quotes"][0]
+assert src[q["start"]:q["end"]] == q["text"] and (q["line"], q["column"]) == (3, 4), q
+assert q["speaker"]["name"] == "Leo Brandt", q["speaker"]
+PY
+
 # 8. --help and --version; usage errors exit 2.
 run --help
 expect_rc 0 "--help"

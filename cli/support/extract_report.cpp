@@ -38,7 +38,7 @@ void write_span(json_writer &w, const processed_document &d, parser::span s) {
   w.key("end");
   w.value(d.positions.code_point(s.end));
   w.key("text");
-  w.value(slice(d.doc.text, s));
+  w.value(slice(d.input.text, s));
 }
 
 } // namespace
@@ -60,7 +60,7 @@ void write_quote_fields(json_writer &w, const processed_document &d, const attri
   w.key("column");
   w.value(p.column);
   w.key("text");
-  w.value(slice(d.doc.text, q.content));
+  w.value(slice(d.input.text, q.content));
   w.key("kind");
   w.value(to_string(q.kind));
   w.key("quotation");
@@ -179,7 +179,7 @@ void write_extract_text(std::string &out, const processed_document &d) {
     std::snprintf(buf, sizeof buf, "  %u:%u  %-8s ", p.line, p.column,
                   std::string(to_string(q.kind)).c_str());
     out += buf;
-    std::string_view words = slice(d.doc.text, q.content);
+    std::string_view words = slice(d.input.text, q.content);
     out += "\u201C";
     if (words.size() > 160) {
       // Cut at a code point boundary.
@@ -206,7 +206,7 @@ void write_extract_text(std::string &out, const processed_document &d) {
       out += "\u2014 no speaker found";
     }
     if (q.verb) {
-      out += ", cue \u201C" + std::string(slice(d.doc.text, q.verb->words)) + "\u201D";
+      out += ", cue \u201C" + std::string(slice(d.input.text, q.verb->words)) + "\u201D";
     }
     out += '\n';
   }

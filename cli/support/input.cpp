@@ -2,6 +2,8 @@
 
 #include "input.hpp"
 
+#include "markdown.hpp"
+
 #include "quotecheck/parser/utf8.hpp"
 
 #include <simdjson.h>
@@ -23,6 +25,8 @@ bool parse_input_format(const std::string &name, input_format &out) {
     out = input_format::text;
   } else if (name == "jsonl") {
     out = input_format::jsonl;
+  } else if (name == "markdown") {
+    out = input_format::markdown;
   } else {
     return false;
   }
@@ -68,6 +72,9 @@ input_format sniff(const std::string &path, const std::string &data, input_forma
   }
   if (ends_with(path, ".jsonl") || ends_with(path, ".ndjson")) {
     return input_format::jsonl;
+  }
+  if (ends_with(path, ".md") || ends_with(path, ".markdown")) {
+    return input_format::markdown;
   }
   const auto p = data.find_first_not_of(" \t\r\n");
   if (p != std::string::npos && data[p] == '{' && (ends_with(path, ".json") || path == "-")) {
@@ -235,7 +242,8 @@ void read_inputs(const std::vector<std::string> &paths, input_format format, con
     data.resize(sniff_block);
     data.resize(std::fread(data.data(), 1, sniff_block, f));
     bool ok = std::ferror(f) == 0;
-    if (ok && sniff(path, data, format) == input_format::jsonl) {
+    const input_format fmt = sniff(path, data, format);
+    if (ok && fmt == input_format::jsonl) {
       line_reader lines(f, std::move(data));
       read_jsonl(origin, lines, sink);
       if (f != stdin) {
@@ -260,6 +268,9 @@ void read_inputs(const std::vector<std::string> &paths, input_format format, con
       continue;
     }
     doc.text = std::move(data);
+    if (fmt == input_format::markdown) {
+      doc.parse_text = mask_markdown(doc.text);
+    }
     sink.on_document(doc);
     data = std::move(doc.text);
   }

@@ -12,7 +12,7 @@
 namespace quotecheck::cli {
 
 /// Input formats of --input-format.
-enum class input_format { automatic, text, jsonl };
+enum class input_format { automatic, text, jsonl, markdown };
 
 /// Parses an --input-format value; false if unknown.
 bool parse_input_format(const std::string &name, input_format &out);
@@ -22,7 +22,9 @@ struct input_document {
   std::string origin;   ///< file name as given ("-" → "<stdin>")
   std::size_t line = 0; ///< 1-based JSONL line, 0 for whole files
   std::string id;       ///< "id" field, else the file name or file:line
-  std::string text;
+  std::string text;     ///< the document as given (outputs slice this)
+  std::string
+      parse_text; ///< what the parser reads when it differs (Markdown with markup blanked, same length)
   std::string date;
   std::string url;
   std::string outlet;

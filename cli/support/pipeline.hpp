@@ -20,12 +20,16 @@ public:
 
   /// Processes `input`; the results stay valid until the next call.
   void run(const input_document &input) {
-    parser::parse(input.text, opts_, scratch_, doc_);
+    source_ = input.text;
+    parser::parse(input.parse_text.empty() ? input.text : input.parse_text, opts_, scratch_, doc_);
     quotes_ = attribution::attribute(doc_);
-    positions_.emplace(doc_.text);
+    positions_.emplace(source_);
   }
 
   [[nodiscard]] const parser::document &doc() const { return doc_; }
+  /// The document as given: what outputs slice (the parser may have read a
+  /// masked copy of the same length, for Markdown).
+  [[nodiscard]] std::string_view source() const { return source_; }
   /// For filters that drop or re-level diagnostics (check's config and
   /// inline suppressions) before the reporters see them.
   [[nodiscard]] std::vector<parser::diagnostic> &diagnostics() { return doc_.diagnostics; }
@@ -36,6 +40,7 @@ private:
   parser::parse_options opts_;
   parser::parse_scratch scratch_;
   parser::document doc_;
+  std::string_view source_;
   std::vector<attribution::attributed_quote> quotes_;
   std::optional<parser::source_map> positions_;
 };
