@@ -1,4 +1,5 @@
 #include "config.hpp"
+#include "text_util.hpp"
 
 #include "rule_catalog.hpp"
 
@@ -9,17 +10,6 @@
 namespace quotecheck::cli {
 
 namespace {
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r'; }
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && is_space(s.back())) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
 
 bool bare_key_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';

@@ -1,4 +1,5 @@
 #include "suppressions.hpp"
+#include "text_util.hpp"
 
 #include <algorithm>
 
@@ -9,18 +10,6 @@ constexpr std::string_view html_open = "<!--";
 constexpr std::string_view html_close = "-->";
 constexpr std::string_view md_open = "[//]: # (";
 constexpr std::string_view prefix = "quotecheck-";
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && is_space(s.back())) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
 
 /// "a, b c" -> {"a", "b", "c"}.
 std::vector<std::string> split_rules(std::string_view s) {
