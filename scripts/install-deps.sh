@@ -12,7 +12,7 @@ packages=(
   build-essential cmake pkg-config
   libboost-dev libicu-dev libsqlite3-dev sqlite3 libcli11-dev catch2
   nlohmann-json3-dev libsimdjson-dev libstemmer-dev libgumbo-dev
-  libarchive-dev zlib1g-dev libzstd-dev libbenchmark-dev python3
+  libarchive-dev zlib1g-dev libzstd-dev zstd gzip libbenchmark-dev python3
   python3-jsonschema
 )
 for arg in "$@"; do

@@ -159,6 +159,30 @@ assert src[q["start"]:q["end"]] == q["text"] and (q["line"], q["column"]) == (3,
 assert q["speaker"]["name"] == "Leo Brandt", q["speaker"]
 PY
 
+# 7c. Directories and compressed files: every article under a directory, in
+# name order; .gz and .zst read transparently; a truncated one is an error
+# that names it, and the others still go through.
+mkdir -p "$work/dir/sub"
+printf '"We will win," Ann Lee said.\n' >"$work/dir/a.txt"
+printf '"The tide is out," Tom Park said.\n' >"$work/dir/sub/b.txt"
+printf 'not an article' >"$work/dir/c.bin"
+printf '{"id":"z1","text":"\\"Yes,\\" said Tom Park."}\n' >"$work/z.jsonl"
+gzip -c "$work/z.jsonl" >"$work/z.jsonl.gz"
+head -c 20 "$work/z.jsonl.gz" >"$work/trunc.jsonl.gz"
+run extract --format text "$work/dir" "$work/z.jsonl.gz" "$work/trunc.jsonl.gz"
+expect_rc 2 "directory, .gz and a truncated .gz"
+expect_out "dir/a.txt" "directory: a.txt"
+expect_out "dir/sub/b.txt" "directory: sub/b.txt"
+expect_out "z1" ".gz JSONL document"
+expect_err "trunc.jsonl.gz" "truncated .gz named"
+if grep -q "c.bin" "$work/out"; then fail "directory: a .bin file was read"; else ok; fi
+if command -v zstd >/dev/null; then
+  zstd -q -c "$work/z.jsonl" >"$work/z.jsonl.zst"
+  run extract "$work/z.jsonl.zst"
+  expect_rc 0 ".zst"
+  expect_out '"id":"z1"' ".zst JSONL document"
+fi
+
 # 8. --help and --version; usage errors exit 2.
 run --help
 expect_rc 0 "--help"

@@ -2,6 +2,7 @@
 
 #include "input.hpp"
 
+#include "compressed.hpp"
 #include "markdown.hpp"
 
 #include "quotecheck/parser/utf8.hpp"
@@ -12,6 +13,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -216,6 +218,40 @@ void read_jsonl(const std::string &origin, line_reader &lines, const input_sink 
   }
 }
 
+/// Files to read under each directory argument (recursively, in name order):
+/// text, Markdown and JSONL files, compressed or not. Other paths pass through.
+std::vector<std::string> expand_directories(const std::vector<std::string> &paths, const input_sink &sink) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> out;
+  for (const std::string &p : paths) {
+    std::error_code ec;
+    if (p == "-" || !fs::is_directory(p, ec)) {
+      out.push_back(p);
+      continue;
+    }
+    std::vector<std::string> found;
+    for (fs::recursive_directory_iterator it(p, ec), end; !ec && it != end; it.increment(ec)) {
+      if (!it->is_regular_file(ec)) {
+        continue;
+      }
+      const std::string name = it->path().string();
+      const std::string plain = without_compression_suffix(name);
+      for (const char *ext : {".txt", ".md", ".markdown", ".jsonl", ".ndjson", ".json"}) {
+        if (ends_with(plain, ext)) {
+          found.push_back(name);
+          break;
+        }
+      }
+    }
+    if (ec) {
+      sink.on_failure({p, 0, p, {error_code::io_error, "cannot list directory: " + ec.message(), 0}});
+    }
+    std::sort(found.begin(), found.end());
+    out.insert(out.end(), found.begin(), found.end());
+  }
+  return out;
+}
+
 } // namespace
 
 void read_inputs(const std::vector<std::string> &paths, input_format format, const input_sink &sink) {
@@ -223,11 +259,26 @@ void read_inputs(const std::vector<std::string> &paths, input_format format, con
   if (all.empty()) {
     all.emplace_back("-");
   }
+  all = expand_directories(all, sink);
   std::string data;
-  for (const std::string &path : all) {
-    const std::string origin = path == "-" ? "<stdin>" : path;
+  std::string inflated; // a .gz or .zst file, decompressed whole
+  for (const std::string &given : all) {
+    const std::string origin = given == "-" ? "<stdin>" : given;
     std::FILE *f = stdin;
-    if (path != "-") {
+    std::string path = given;
+    if (given != "-" && is_compressed(given)) {
+      std::string why;
+      if (!decompress_file(given, inflated, why)) {
+        sink.on_failure({origin, 0, origin, {error_code::io_error, why, 0}});
+        continue;
+      }
+      path = without_compression_suffix(given);
+      f = inflated.empty() ? std::tmpfile() : fmemopen(inflated.data(), inflated.size(), "rb");
+      if (f == nullptr) {
+        sink.on_failure({origin, 0, origin, {error_code::io_error, std::strerror(errno), 0}});
+        continue;
+      }
+    } else if (given != "-") {
       f = std::fopen(path.c_str(), "rb");
       if (f == nullptr) {
         sink.on_failure({origin,
