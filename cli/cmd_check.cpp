@@ -527,7 +527,7 @@ void add_check_command(CLI::App &app) {
   CLI::Option *db_opt = cmd->add_option(
       "--db", opts->db, "Statements database (default: $QUOTECHECK_DB, else ./quotecheck.db)");
   cmd->add_option("--input-format", opts->input_format, "Input format")
-      ->check(CLI::IsMember({"auto", "text", "markdown", "jsonl"}))
+      ->check(CLI::IsMember({"auto", "text", "markdown", "html", "jsonl"}))
       ->capture_default_str();
   cmd->add_option("--format", opts->format, "Output format")
       ->check(CLI::IsMember({"text", "lint", "jsonl", "json", "sarif", "github"}))

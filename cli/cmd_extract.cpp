@@ -105,7 +105,7 @@ void add_extract_command(CLI::App &app) {
       "Exit codes: 0 done; 2 a file could not be read or is not UTF-8 text (the others still go through).");
   cmd->add_option("files", opts->files, "Input files; '-' or none reads standard input");
   cmd->add_option("--input-format", opts->input_format, "Input format")
-      ->check(CLI::IsMember({"auto", "text", "markdown", "jsonl"}))
+      ->check(CLI::IsMember({"auto", "text", "markdown", "html", "jsonl"}))
       ->capture_default_str();
   cmd->add_option("--format", opts->format, "Output format")
       ->check(CLI::IsMember({"jsonl", "json", "text"}))

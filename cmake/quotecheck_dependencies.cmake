@@ -41,6 +41,9 @@ if(STEMMER_INCLUDE_DIR AND STEMMER_LIBRARY)
 endif()
 quotecheck_require(STEMMER_FOUND libstemmer-dev)
 
+pkg_check_modules(GUMBO QUIET IMPORTED_TARGET gumbo)
+quotecheck_require(GUMBO_FOUND libgumbo-dev)
+
 pkg_check_modules(ZLIB QUIET IMPORTED_TARGET zlib)
 quotecheck_require(ZLIB_FOUND zlib1g-dev)
 pkg_check_modules(ZSTD QUIET IMPORTED_TARGET libzstd)

@@ -159,6 +159,31 @@ assert src[q["start"]:q["end"]] == q["text"] and (q["line"], q["column"]) == (3,
 assert q["speaker"]["name"] == "Leo Brandt", q["speaker"]
 PY
 
+# 7b'. HTML: the article's prose only (no head, scripts, navigation or
+# footer), character references for quotation marks decoded, positions in
+# the .html file.
+cat >"$work/h.html" <<'HTML'
+<!DOCTYPE html>
+<html><head><title>"Not a quote" in the title</title><script>var s = "not a quote";</script></head>
+<body><nav><a href="/">Home</a> "menu"</nav>
+<article><h1>Harbour works</h1><p>&ldquo;We cannot wait for another storm,&rdquo; said Mayor Leo Brandt.</p>
+<p>"It's the oldest wall in town," he added.</p></article>
+<footer>"Subscribe" now</footer></body></html>
+HTML
+run extract "$work/h.html"
+expect_rc 0 "extract on HTML"
+if python3 - "$work/h.html" "$work/out" <<'PY'; then ok; else fail "HTML: quotes and positions"; fi
+import json, sys
+src = open(sys.argv[1], encoding="utf-8").read()
+d = json.loads(open(sys.argv[2], encoding="utf-8").readline())
+texts = [q["text"] for q in d["quotes"]]
+assert texts == ["We cannot wait for another storm", "It's the oldest wall in town"], texts
+for q in d["quotes"]:
+    assert src[q["start"]:q["end"]] == q["text"], q
+    assert q["speaker"]["name"] == "Leo Brandt", q["speaker"]
+assert (d["quotes"][0]["line"], d["quotes"][1]["line"]) == (4, 5), d["quotes"]
+PY
+
 # 7c. Directories and compressed files: every article under a directory, in
 # name order; .gz and .zst read transparently; a truncated one is an error
 # that names it, and the others still go through.

@@ -3,6 +3,7 @@
 #include "input.hpp"
 
 #include "compressed.hpp"
+#include "html.hpp"
 #include "markdown.hpp"
 
 #include "quotecheck/parser/utf8.hpp"
@@ -29,6 +30,8 @@ bool parse_input_format(const std::string &name, input_format &out) {
     out = input_format::jsonl;
   } else if (name == "markdown") {
     out = input_format::markdown;
+  } else if (name == "html") {
+    out = input_format::html;
   } else {
     return false;
   }
@@ -77,6 +80,9 @@ input_format sniff(const std::string &path, const std::string &data, input_forma
   }
   if (ends_with(path, ".md") || ends_with(path, ".markdown")) {
     return input_format::markdown;
+  }
+  if (ends_with(path, ".html") || ends_with(path, ".htm")) {
+    return input_format::html;
   }
   const auto p = data.find_first_not_of(" \t\r\n");
   if (p != std::string::npos && data[p] == '{' && (ends_with(path, ".json") || path == "-")) {
@@ -236,7 +242,7 @@ std::vector<std::string> expand_directories(const std::vector<std::string> &path
       }
       const std::string name = it->path().string();
       const std::string plain = without_compression_suffix(name);
-      for (const char *ext : {".txt", ".md", ".markdown", ".jsonl", ".ndjson", ".json"}) {
+      for (const char *ext : {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".ndjson", ".json"}) {
         if (ends_with(plain, ext)) {
           found.push_back(name);
           break;
@@ -321,6 +327,8 @@ void read_inputs(const std::vector<std::string> &paths, input_format format, con
     doc.text = std::move(data);
     if (fmt == input_format::markdown) {
       doc.parse_text = mask_markdown(doc.text);
+    } else if (fmt == input_format::html) {
+      doc.parse_text = mask_html(doc.text);
     }
     sink.on_document(doc);
     data = std::move(doc.text);

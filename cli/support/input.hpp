@@ -12,7 +12,7 @@
 namespace quotecheck::cli {
 
 /// Input formats of --input-format.
-enum class input_format { automatic, text, jsonl, markdown };
+enum class input_format { automatic, text, jsonl, markdown, html };
 
 /// Parses an --input-format value; false if unknown.
 bool parse_input_format(const std::string &name, input_format &out);
