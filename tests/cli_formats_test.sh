@@ -25,6 +25,7 @@ fail() {
 "$prog" db import --db "$tmp/s.db" "$fx/statements.jsonl" > /dev/null || { echo "FAIL: import" >&2; exit 1; }
 mkdir -p "$tmp/work"
 cp "$fx/article.txt" "$tmp/work/article.txt"
+cp "$fx/article-md.md" "$fx/article-html.html" "$tmp/work/"
 cd "$tmp/work" || exit 1
 
 # --- golden files: sarif (driver version normalised), github, lint, text ---
@@ -50,6 +51,39 @@ for fmt in sarif github lint text; do
   elif ! diff -u "$expected" "$out"; then
     fail "--format $fmt differs from $expected (UPDATE_GOLDEN=1 to rewrite)"
   fi
+done
+
+# --- the same article as Markdown and as HTML: every format, positions in the source file ---
+for art in article-md.md article-html.html; do
+  for fmt in sarif github lint text; do
+    out=$tmp/out.$art.$fmt
+    "$prog" check --db "$tmp/s.db" --format $fmt "$art" > "$out" 2> "$tmp/err"; rc=$?
+    [ $rc -eq 1 ] || fail "$art --format $fmt: exit $rc, want 1: $(cat "$tmp/err")"
+    if [ $fmt = sarif ]; then
+      normalise_sarif < "$out" > "$out.n" || fail "$art --format sarif: not JSON"
+      out=$out.n
+    fi
+    expected=$fx/${art%.*}.expected.$fmt
+    if [ "${UPDATE_GOLDEN:-0}" = 1 ]; then
+      cp "$out" "$expected"
+      echo "updated $expected"
+    elif ! diff -u "$expected" "$out"; then
+      fail "$art --format $fmt differs from $expected (UPDATE_GOLDEN=1 to rewrite)"
+    fi
+  done
+  # every reported region holds, in the source file, the words it names
+  "$prog" check --db "$tmp/s.db" --format jsonl "$art" > "$tmp/$art.jsonl" 2> /dev/null
+  python3 - "$art" "$tmp/$art.jsonl" <<'PY' || fail "$art: positions do not point into the source"
+import json, sys
+src = open(sys.argv[1], encoding="utf-8").read()
+lines = src.split("\n")
+d = json.loads(open(sys.argv[2], encoding="utf-8").readline())
+assert len(d["quotes"]) >= 5, d["quotes"]
+for q in d["quotes"]:
+    assert src[q["start"]:q["end"]] == q["text"], q
+    line = lines[q["line"] - 1]
+    assert line[q["column"] - 1:].startswith(q["text"].split("\n")[0]), (q["line"], q["column"], q["text"])
+PY
 done
 
 # --- SARIF: schema, rules, ruleIndex, fingerprints that ignore positions ---
