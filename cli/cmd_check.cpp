@@ -214,6 +214,18 @@ private:
     if (q.who) {
       query.speaker = q.who->name;
       query.role = q.who->role;
+      // The config's extra aliases: a name as written (the whole name, its
+      // last word, or the mention) -> the name on record.
+      const std::string_view written = pipe_.source().substr(q.who->mention.begin, q.who->mention.size());
+      const auto space = q.who->name.rfind(' ');
+      const std::string last = space == std::string::npos ? q.who->name : q.who->name.substr(space + 1);
+      for (const std::string &form : {q.who->name, last, std::string(written)}) {
+        if (const auto alias = config_.aliases.find(form); alias != config_.aliases.end()) {
+          query.speaker_aliases.push_back(q.who->name);
+          query.speaker = alias->second;
+          break;
+        }
+      }
       const std::string_view mention = pipe_.source().substr(q.who->mention.begin, q.who->mention.size());
       if (!mention.empty() && mention != q.who->name) {
         query.speaker_aliases.emplace_back(mention);

@@ -66,6 +66,14 @@ if command -v script > /dev/null; then
 fi
 "$prog" check --db "$tmp/r.db" "$tmp/alt.txt" | grep -q $'\x1b\[' && fail "colour into a pipe"
 
+# extra speaker aliases from the config: a nickname the record does not know
+printf '"The ferry will run every hour from May, and fares will stay frozen," Skipper Quisty said.\n' > "$tmp/nick.txt"
+out=$("$prog" check --db "$tmp/r.db" --format lint "$tmp/nick.txt")
+echo "$out" | grep -q "quote.verified" && fail "without the alias the nickname should not verify: $out"
+printf '[aliases]\n"Quisty" = "Mara Quist"\n' > "$tmp/aliases.toml"
+out=$("$prog" check --db "$tmp/r.db" --config "$tmp/aliases.toml" --format lint "$tmp/nick.txt")
+echo "$out" | grep -q "quote.verified" || fail "config alias: $out"
+
 # unreadable input -> exit 2
 "$prog" check --db "$tmp/r.db" "$tmp/nope.txt" > /dev/null 2>&1; [ $? -eq 2 ] || fail "missing file should exit 2"
 echo "cli_check: ok"

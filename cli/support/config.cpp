@@ -185,8 +185,8 @@ std::optional<config_error> parse_config(std::string_view text, const std::strin
         return fail("unexpected text after the table header");
       }
       table = std::string(trim(line.substr(1, close - 1)));
-      if (table != "severity") {
-        return fail("unknown table [" + table + "] (known: [severity])");
+      if (table != "severity" && table != "aliases") {
+        return fail("unknown table [" + table + "] (known: [severity], [aliases])");
       }
       continue;
     }
@@ -207,7 +207,12 @@ std::optional<config_error> parse_config(std::string_view text, const std::strin
     if (auto [it, fresh] = seen.emplace(full, line_no); !fresh) {
       return fail("duplicate key '" + key + "' (first set on line " + std::to_string(it->second) + ")");
     }
-    if (table == "severity") {
+    if (table == "aliases") {
+      if (v.type != value::kind::string || v.text.empty()) {
+        return fail("the alias '" + key + "' must name a speaker (a non-empty string)");
+      }
+      out.aliases[key] = v.text;
+    } else if (table == "severity") {
       if (rule_index(key) < 0) {
         return fail("unknown rule '" + key + "' in [severity]");
       }
@@ -239,7 +244,7 @@ std::optional<config_error> parse_config(std::string_view text, const std::strin
       (key == "require_speaker" ? out.require_speaker : out.allow_anonymous) = v.flag;
     } else {
       return fail("unknown key '" + key +
-                  "' (known: db, fail_on, require_speaker, allow_anonymous, [severity])");
+                  "' (known: db, fail_on, require_speaker, allow_anonymous, [severity], [aliases])");
     }
   }
   return std::nullopt;

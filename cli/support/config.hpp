@@ -8,6 +8,8 @@
 ///   allow_anonymous = false       # true: speaker.anonymous is off
 ///   [severity]
 ///   "quote.unverified" = "note"   # note | warning | error | off
+///   [aliases]
+///   "Lammy" = "David Lammy"       # a name as articles write it -> the name on record
 ///
 /// Comments start with '#'. Unknown keys, tables, rules or values are errors.
 
@@ -29,6 +31,8 @@ struct check_config {
   std::optional<bool> allow_anonymous;
   /// Rule id -> level; nullopt means "off".
   std::unordered_map<std::string, std::optional<parser::severity>> severity;
+  /// Extra speaker aliases: a name as written -> the speaker's name on record.
+  std::unordered_map<std::string, std::string> aliases;
 
   /// The level of `rule` after configuration (from `level`, the default),
   /// or nullopt when the rule is off.

@@ -92,8 +92,9 @@ void mask_inline(std::string &out, std::size_t b, std::size_t e) {
         blank(out, i, k + 1);
         i = k;
       }
-    } else if (c == '[' || c == '*' || (c == '_' && (i == b || out[i - 1] == ' ' || out[i - 1] == '_' ||
-                                                      i + 1 == e || out[i + 1] == ' ' || out[i + 1] == '_'))) {
+    } else if (c == '[' || c == '*' ||
+               (c == '_' && (i == b || out[i - 1] == ' ' || out[i - 1] == '_' || i + 1 == e ||
+                             out[i + 1] == ' ' || out[i + 1] == '_'))) {
       out[i] = ' '; // link openers and emphasis (**bold**, _italic_), not snake_case
     } else if (c == '<' && std::string_view(out).substr(i, 4) == "<!--") {
       // a comment (quotecheck suppressions are read from the source, not here)
