@@ -36,34 +36,18 @@ log = json.load(sys.stdin)
 log["runs"][0]["tool"]["driver"]["version"] = "VERSION"
 print(json.dumps(log, indent=2, ensure_ascii=False))'
 }
-for fmt in sarif github lint text; do
-  out=$tmp/out.$fmt
-  "$prog" check --db "$tmp/s.db" --format $fmt article.txt > "$out" 2> "$tmp/err"; rc=$?
-  [ $rc -eq 1 ] || fail "--format $fmt: exit $rc, want 1 (the article has errors): $(cat "$tmp/err")"
-  if [ $fmt = sarif ]; then
-    normalise_sarif < "$out" > "$out.n" || fail "--format sarif: not JSON"
-    out=$out.n
-  fi
-  expected=$fx/article.expected.$fmt
-  if [ "${UPDATE_GOLDEN:-0}" = 1 ]; then
-    cp "$out" "$expected"
-    echo "updated $expected"
-  elif ! diff -u "$expected" "$out"; then
-    fail "--format $fmt differs from $expected (UPDATE_GOLDEN=1 to rewrite)"
-  fi
-done
-
-# --- the same article as Markdown and as HTML: every format, positions in the source file ---
-for art in article-md.md article-html.html; do
+# golden ARTICLE EXPECTED_BASE: `check` in every format against EXPECTED_BASE.FORMAT.
+golden() {
+  local art=$1 base=$2 fmt out expected rc
   for fmt in sarif github lint text; do
     out=$tmp/out.$art.$fmt
     "$prog" check --db "$tmp/s.db" --format $fmt "$art" > "$out" 2> "$tmp/err"; rc=$?
-    [ $rc -eq 1 ] || fail "$art --format $fmt: exit $rc, want 1: $(cat "$tmp/err")"
+    [ $rc -eq 1 ] || fail "$art --format $fmt: exit $rc, want 1 (the article has errors): $(cat "$tmp/err")"
     if [ $fmt = sarif ]; then
       normalise_sarif < "$out" > "$out.n" || fail "$art --format sarif: not JSON"
       out=$out.n
     fi
-    expected=$fx/${art%.*}.expected.$fmt
+    expected=$fx/$base.expected.$fmt
     if [ "${UPDATE_GOLDEN:-0}" = 1 ]; then
       cp "$out" "$expected"
       echo "updated $expected"
@@ -71,6 +55,12 @@ for art in article-md.md article-html.html; do
       fail "$art --format $fmt differs from $expected (UPDATE_GOLDEN=1 to rewrite)"
     fi
   done
+}
+golden article.txt article
+
+# --- the same article as Markdown and as HTML: every format, positions in the source file ---
+for art in article-md.md article-html.html; do
+  golden "$art" "${art%.*}"
   # every reported region holds, in the source file, the words it names
   "$prog" check --db "$tmp/s.db" --format jsonl "$art" > "$tmp/$art.jsonl" 2> /dev/null
   python3 - "$art" "$tmp/$art.jsonl" <<'PY' || fail "$art: positions do not point into the source"
