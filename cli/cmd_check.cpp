@@ -2,6 +2,7 @@
 /// the statements database and report verdicts like a linter.
 
 #include "commands.hpp"
+#include "input_options.hpp"
 #include "db_path.hpp"
 #include "support/config.hpp"
 #include "support/extract_report.hpp"
@@ -32,7 +33,7 @@ namespace {
 struct check_options {
   std::vector<std::string> files;
   std::string db;
-  std::string input_format = "auto";
+  input_options input;
   std::string format = "text";
   std::string fail_on = "error";
   std::string config;
@@ -135,8 +136,6 @@ public:
       }
     }
     fail_on_ = o_.fail_on_given || !config_.fail_on ? o_.fail_on : *config_.fail_on;
-    input_format in_fmt{};
-    parse_input_format(o_.input_format, in_fmt);
     // --db, else $QUOTECHECK_DB, else the config's db, else ./quotecheck.db.
     const char *env = std::getenv("QUOTECHECK_DB");
     const bool env_set = env != nullptr && *env != '\0';
@@ -162,7 +161,7 @@ public:
     if (o_.format == "json") {
       out_ += "[";
     }
-    read_inputs(o_.files, in_fmt, sink);
+    read_inputs(o_.files, o_.input.format(), sink, o_.input.limits());
     if (o_.format == "json") {
       out_ += "]\n";
     }
@@ -538,9 +537,7 @@ void add_check_command(CLI::App &app) {
   cmd->add_option("files", opts->files, "Input files; '-' or none reads standard input");
   CLI::Option *db_opt = cmd->add_option(
       "--db", opts->db, "Statements database (default: $QUOTECHECK_DB, else ./quotecheck.db)");
-  cmd->add_option("--input-format", opts->input_format, "Input format")
-      ->check(CLI::IsMember({"auto", "text", "markdown", "html", "jsonl"}))
-      ->capture_default_str();
+  add_input_options(cmd, opts->input);
   cmd->add_option("--format", opts->format, "Output format")
       ->check(CLI::IsMember({"text", "lint", "jsonl", "json", "sarif", "github"}))
       ->capture_default_str();

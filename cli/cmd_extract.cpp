@@ -2,6 +2,7 @@
 /// positions, kind, speaker and cue.
 
 #include "commands.hpp"
+#include "input_options.hpp"
 #include "support/extract_report.hpp"
 #include "support/input.hpp"
 #include "support/pipeline.hpp"
@@ -16,7 +17,7 @@ namespace {
 
 struct extract_options {
   std::vector<std::string> files;
-  std::string input_format = "auto";
+  input_options input;
   std::string format = "jsonl";
   std::string paragraphs = "auto";
 };
@@ -42,8 +43,6 @@ void flush(std::string &out) {
 }
 
 int run_extract(const extract_options &o) {
-  input_format in_fmt{};
-  parse_input_format(o.input_format, in_fmt);
   parser::parse_options popts;
   parse_paragraph_mode(o.paragraphs, popts.paragraphs);
   pipeline pipe(popts);
@@ -83,7 +82,7 @@ int run_extract(const extract_options &o) {
       write_failure_jsonl(out, f); // keep one output line per input line
     }
   };
-  read_inputs(o.files, in_fmt, sink);
+  read_inputs(o.files, o.input.format(), sink, o.input.limits());
   if (json_array) {
     out += "]\n";
   }
@@ -104,9 +103,7 @@ void add_extract_command(CLI::App &app) {
       "  quotecheck extract --input-format jsonl --format jsonl < corpus.jsonl > quotes.jsonl\n"
       "Exit codes: 0 done; 2 a file could not be read or is not UTF-8 text (the others still go through).");
   cmd->add_option("files", opts->files, "Input files; '-' or none reads standard input");
-  cmd->add_option("--input-format", opts->input_format, "Input format")
-      ->check(CLI::IsMember({"auto", "text", "markdown", "html", "jsonl"}))
-      ->capture_default_str();
+  add_input_options(cmd, opts->input);
   cmd->add_option("--format", opts->format, "Output format")
       ->check(CLI::IsMember({"jsonl", "json", "text"}))
       ->capture_default_str();

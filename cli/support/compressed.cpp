@@ -1,4 +1,5 @@
-/// Reading .gz and .zst files.
+/// Reading .gz and .zst files as streams (glibc's fopencookie over zlib's
+/// gzread and zstd's streaming decoder).
 
 #include "compressed.hpp"
 
@@ -6,9 +7,7 @@
 #include <zstd.h>
 
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
-#include <memory>
 #include <vector>
 
 namespace quotecheck::cli {
@@ -20,59 +19,97 @@ bool ends_with(const std::string &s, const char *suffix) {
   return s.size() >= n && s.compare(s.size() - n, n, suffix) == 0;
 }
 
-bool gunzip(const std::string &path, std::string &out, std::string &why) {
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (f == nullptr) {
-    why = std::string("cannot open: ") + std::strerror(errno);
-    return false;
-  }
-  char buf[1 << 16];
-  int n = 0;
-  while ((n = gzread(f, buf, sizeof buf)) > 0) {
-    out.append(buf, static_cast<std::size_t>(n));
-  }
-  int code = Z_OK;
-  const char *message = gzerror(f, &code);
-  const bool ok = n == 0 && (code == Z_OK || code == Z_STREAM_END);
-  if (!ok) {
-    why = std::string("corrupt gzip data: ") + (message != nullptr ? message : "read error");
-  }
-  gzclose(f);
-  return ok;
-}
+} // namespace
 
-bool unzstd(const std::string &path, std::string &out, std::string &why) {
-  std::unique_ptr<std::FILE, int (*)(std::FILE *)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!f) {
-    why = std::string("cannot open: ") + std::strerror(errno);
-    return false;
-  }
-  std::unique_ptr<ZSTD_DCtx, std::size_t (*)(ZSTD_DCtx *)> ctx(ZSTD_createDCtx(), &ZSTD_freeDCtx);
-  std::vector<char> in(ZSTD_DStreamInSize());
-  std::vector<char> chunk(ZSTD_DStreamOutSize());
-  std::size_t last = 0;
-  std::size_t got = 0;
-  while ((got = std::fread(in.data(), 1, in.size(), f.get())) > 0) {
-    ZSTD_inBuffer input{in.data(), got, 0};
-    while (input.pos < input.size) {
-      ZSTD_outBuffer output{chunk.data(), chunk.size(), 0};
-      last = ZSTD_decompressStream(ctx.get(), &output, &input);
-      if (ZSTD_isError(last) != 0U) {
-        why = std::string("corrupt zstd data: ") + ZSTD_getErrorName(last);
-        return false;
+/// One decoder; read() fills a caller's buffer, returning -1 on bad data.
+struct decompressing_file::source {
+  std::string problem;
+  virtual ~source() = default;
+  virtual ssize_t read(char *buf, std::size_t size) = 0;
+};
+
+namespace {
+
+class gzip_source final : public decompressing_file::source {
+public:
+  explicit gzip_source(gzFile f) : f_(f) {}
+  gzip_source(const gzip_source &) = delete;
+  gzip_source &operator=(const gzip_source &) = delete;
+  ~gzip_source() override { gzclose(f_); }
+
+  ssize_t read(char *buf, std::size_t size) override {
+    const int n = gzread(f_, buf, static_cast<unsigned>(std::min<std::size_t>(size, 1U << 30)));
+    if (n >= 0) {
+      int code = Z_OK;
+      const char *message = gzerror(f_, &code);
+      if (n == 0 && code != Z_OK && code != Z_STREAM_END) {
+        problem = std::string("corrupt gzip data: ") + (message != nullptr ? message : "read error");
+        return -1;
       }
-      out.append(chunk.data(), output.pos);
+      return n;
     }
+    int code = Z_OK;
+    const char *message = gzerror(f_, &code);
+    problem = std::string("corrupt gzip data: ") + (message != nullptr ? message : "read error");
+    return -1;
   }
-  if (std::ferror(f.get()) != 0) {
-    why = "read error";
-    return false;
+
+private:
+  gzFile f_;
+};
+
+class zstd_source final : public decompressing_file::source {
+public:
+  explicit zstd_source(std::FILE *f) : f_(f), ctx_(ZSTD_createDCtx()), in_(ZSTD_DStreamInSize()) {}
+  zstd_source(const zstd_source &) = delete;
+  zstd_source &operator=(const zstd_source &) = delete;
+  ~zstd_source() override {
+    ZSTD_freeDCtx(ctx_);
+    std::fclose(f_);
   }
-  if (last != 0) {
-    why = "truncated zstd stream";
-    return false;
+
+  ssize_t read(char *buf, std::size_t size) override {
+    ZSTD_outBuffer output{buf, size, 0};
+    while (output.pos == 0) {
+      if (input_.pos == input_.size) {
+        const std::size_t got = std::fread(in_.data(), 1, in_.size(), f_);
+        if (got == 0) {
+          if (std::ferror(f_) != 0) {
+            problem = "read error";
+            return -1;
+          }
+          if (last_ != 0) {
+            problem = "truncated zstd stream";
+            return -1;
+          }
+          return 0;
+        }
+        input_ = ZSTD_inBuffer{in_.data(), got, 0};
+      }
+      last_ = ZSTD_decompressStream(ctx_, &output, &input_);
+      if (ZSTD_isError(last_) != 0U) {
+        problem = std::string("corrupt zstd data: ") + ZSTD_getErrorName(last_);
+        return -1;
+      }
+    }
+    return static_cast<ssize_t>(output.pos);
   }
-  return true;
+
+private:
+  std::FILE *f_;
+  ZSTD_DCtx *ctx_;
+  std::vector<char> in_;
+  ZSTD_inBuffer input_{nullptr, 0, 0};
+  std::size_t last_ = 0; ///< 0 once a frame is complete
+};
+
+ssize_t cookie_read(void *cookie, char *buf, std::size_t size) {
+  auto *s = static_cast<decompressing_file::source *>(cookie);
+  const ssize_t n = s->read(buf, size);
+  if (n < 0) {
+    errno = EIO;
+  }
+  return n;
 }
 
 } // namespace
@@ -89,9 +126,40 @@ std::string without_compression_suffix(const std::string &path) {
   return path;
 }
 
-bool decompress_file(const std::string &path, std::string &out, std::string &why) {
-  out.clear();
-  return ends_with(path, ".zst") ? unzstd(path, out, why) : gunzip(path, out, why);
+std::unique_ptr<decompressing_file> decompressing_file::open(const std::string &path, std::string &why) {
+  std::unique_ptr<decompressing_file> out(new decompressing_file());
+  if (ends_with(path, ".zst")) {
+    std::FILE *raw = std::fopen(path.c_str(), "rb");
+    if (raw == nullptr) {
+      why = std::string("cannot open: ") + std::strerror(errno);
+      return nullptr;
+    }
+    out->source_ = std::make_unique<zstd_source>(raw);
+  } else {
+    gzFile f = gzopen(path.c_str(), "rb");
+    if (f == nullptr) {
+      why = std::string("cannot open: ") + std::strerror(errno);
+      return nullptr;
+    }
+    gzbuffer(f, 1U << 17);
+    out->source_ = std::make_unique<gzip_source>(f);
+  }
+  cookie_io_functions_t io{};
+  io.read = &cookie_read;
+  out->file_ = fopencookie(out->source_.get(), "rb", io);
+  if (out->file_ == nullptr) {
+    why = std::string("cannot open: ") + std::strerror(errno);
+    return nullptr;
+  }
+  return out;
 }
+
+decompressing_file::~decompressing_file() {
+  if (file_ != nullptr) {
+    std::fclose(file_);
+  }
+}
+
+const std::string &decompressing_file::problem() const { return source_->problem; }
 
 } // namespace quotecheck::cli

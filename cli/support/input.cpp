@@ -4,7 +4,9 @@
 
 #include "compressed.hpp"
 #include "html.hpp"
+#include "line_reader.hpp"
 #include "markdown.hpp"
+#include "read_context.hpp"
 
 #include "quotecheck/parser/utf8.hpp"
 
@@ -17,7 +19,9 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <glob.h>
 #include <iterator>
+#include <sys/stat.h>
 
 namespace quotecheck::cli {
 
@@ -32,6 +36,8 @@ bool parse_input_format(const std::string &name, input_format &out) {
     out = input_format::markdown;
   } else if (name == "html") {
     out = input_format::html;
+  } else if (name == "warc") {
+    out = input_format::warc;
   } else {
     return false;
   }
@@ -53,16 +59,6 @@ std::string describe(const input_failure &f) {
 
 namespace {
 
-/// Appends the rest of a stream to `out`; false on a read error.
-bool slurp(std::FILE *f, std::string &out) {
-  char buf[1 << 16];
-  std::size_t n = 0;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
-    out.append(buf, n);
-  }
-  return std::ferror(f) == 0;
-}
-
 bool ends_with(const std::string &s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
@@ -70,7 +66,7 @@ bool ends_with(const std::string &s, std::string_view suffix) {
 /// Bytes read before deciding the format of an input.
 constexpr std::size_t sniff_block = std::size_t{1} << 16;
 
-/// Picks the format of an input: by extension, else by its first byte.
+/// Picks the format of an input: by extension, else by its first bytes.
 input_format sniff(const std::string &path, const std::string &data, input_format asked) {
   if (asked != input_format::automatic) {
     return asked;
@@ -83,6 +79,9 @@ input_format sniff(const std::string &path, const std::string &data, input_forma
   }
   if (ends_with(path, ".html") || ends_with(path, ".htm")) {
     return input_format::html;
+  }
+  if (ends_with(path, ".warc") || data.starts_with("WARC/1.")) {
+    return input_format::warc;
   }
   const auto p = data.find_first_not_of(" \t\r\n");
   if (p != std::string::npos && data[p] == '{' && (ends_with(path, ".json") || path == "-")) {
@@ -109,77 +108,37 @@ void get_string(simdjson::ondemand::object &obj, std::string_view key, std::stri
   }
 }
 
-/// Reads a stream line by line through a buffer that holds about one line,
-/// so that a JSONL corpus of any size streams in bounded memory.
-class line_reader {
-public:
-  /// `head` holds the bytes already read from `f` (used to sniff the format).
-  line_reader(std::FILE *f, std::string head) : f_(f), buf_(std::move(head)) {}
+std::string too_large_message(std::size_t limit) {
+  return "document larger than --max-doc-bytes (" + std::to_string(limit) + " bytes); skipped";
+}
 
-  /// The next line without its "\n"; false at the end of the stream. The
-  /// view is valid until the next call.
-  bool next(std::string_view &line) {
-    for (;;) {
-      const std::size_t nl = buf_.find('\n', std::max(pos_, scanned_));
-      if (nl != std::string::npos) {
-        line = std::string_view(buf_).substr(pos_, nl - pos_);
-        pos_ = nl + 1;
-        scanned_ = pos_;
-        return true;
-      }
-      scanned_ = buf_.size();
-      if (eof_) {
-        if (pos_ < buf_.size()) {
-          line = std::string_view(buf_).substr(pos_);
-          pos_ = buf_.size();
-          return true;
-        }
-        return false;
-      }
-      buf_.erase(0, pos_);
-      scanned_ -= pos_;
-      pos_ = 0;
-      const std::size_t old = buf_.size();
-      buf_.resize(old + chunk);
-      const std::size_t n = f_ == nullptr ? 0 : std::fread(buf_.data() + old, 1, chunk, f_);
-      buf_.resize(old + n);
-      if (n == 0) {
-        eof_ = true;
-        error_ = f_ != nullptr && std::ferror(f_) != 0;
-      }
-    }
-  }
-  [[nodiscard]] bool failed() const { return error_; }
-
-private:
-  static constexpr std::size_t chunk = std::size_t{1} << 20;
-  std::FILE *f_;
-  std::string buf_;
-  std::size_t pos_ = 0;     ///< start of the next line in buf_
-  std::size_t scanned_ = 0; ///< buf_ has no '\n' in [pos_, scanned_)
-  bool eof_ = false;
-  bool error_ = false;
-};
-
-void read_jsonl(const std::string &origin, line_reader &lines, const input_sink &sink) {
+void read_jsonl(const std::string &origin, line_reader &lines, read_context &ctx) {
   simdjson::ondemand::parser parser;
   simdjson::padded_string line_buf;
   std::size_t line = 0;
   input_document doc;
   std::string_view raw;
-  while (lines.next(raw)) {
+  for (line_reader::status got; (got = lines.next(raw)) != line_reader::status::end;) {
     ++line;
     while (!raw.empty() && (raw.back() == '\r' || raw.back() == ' ' || raw.back() == '\t')) {
       raw.remove_suffix(1);
     }
-    if (raw.find_first_not_of(" \t") == std::string_view::npos) {
+    if (got == line_reader::status::line && raw.find_first_not_of(" \t") == std::string_view::npos) {
       continue;
     }
-    input_failure fail{origin, line, origin + ":" + std::to_string(line), {}};
+    input_failure fail{origin, line, origin + ":" + std::to_string(line), {}, 0};
+    if (ctx.take(fail.ordinal)) {
+      continue;
+    }
+    if (got == line_reader::status::too_long) {
+      fail.problem = {error_code::too_large, too_large_message(ctx.limits.max_doc_bytes), 0};
+      ctx.sink.on_failure(fail);
+      continue;
+    }
     if (auto bad = parser::check_text(raw); !bad.ok()) {
       fail.problem = bad.err();
       fail.problem.message = "invalid UTF-8 at byte " + std::to_string(bad.err().offset) + " of the line";
-      sink.on_failure(fail);
+      ctx.sink.on_failure(fail);
       continue;
     }
     line_buf = simdjson::padded_string(raw);
@@ -188,19 +147,20 @@ void read_jsonl(const std::string &origin, line_reader &lines, const input_sink 
     if (parser.iterate(line_buf).get(json) != simdjson::SUCCESS ||
         json.get_object().get(obj) != simdjson::SUCCESS) {
       fail.problem = {error_code::bad_json, "not a JSON object", 0};
-      sink.on_failure(fail);
+      ctx.sink.on_failure(fail);
       continue;
     }
     doc = input_document{};
     doc.origin = origin;
     doc.line = line;
+    doc.ordinal = fail.ordinal;
     std::string_view text;
     get_string(obj, "id", doc.id);
     auto tf = obj.find_field_unordered("text");
     if (tf.error() != simdjson::SUCCESS || tf.get_string().get(text) != simdjson::SUCCESS) {
       fail.id = doc.id.empty() ? fail.id : doc.id;
       fail.problem = {error_code::bad_json, "no \"text\" string field", 0};
-      sink.on_failure(fail);
+      ctx.sink.on_failure(fail);
       continue;
     }
     doc.text.assign(text);
@@ -213,44 +173,64 @@ void read_jsonl(const std::string &origin, line_reader &lines, const input_sink 
     if (auto bad = parser::check_text(doc.text); !bad.ok()) {
       fail.id = doc.id;
       fail.problem = bad.err();
-      sink.on_failure(fail);
+      ctx.sink.on_failure(fail);
       continue;
     }
-    sink.on_document(doc);
+    ctx.deliver(doc);
   }
   if (lines.failed()) {
-    sink.on_failure(
-        {origin, 0, origin, {error_code::io_error, "read error after line " + std::to_string(line), 0}});
+    ctx.sink.on_failure({origin,
+                         0,
+                         origin,
+                         {error_code::io_error, ctx.read_error() + " after line " + std::to_string(line), 0},
+                         ctx.next_ordinal});
   }
 }
 
-/// Files to read under each directory argument (recursively, in name order):
-/// text, Markdown and JSONL files, compressed or not. Other paths pass through.
-std::vector<std::string> expand_directories(const std::vector<std::string> &paths, const input_sink &sink) {
+/// Whether a file found under a directory argument is an input.
+bool is_input_name(const std::string &name) {
+  const std::string plain = without_compression_suffix(name);
+  for (const char *ext : {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".ndjson", ".json", ".warc"}) {
+    if (ends_with(plain, ext)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/// The files to read: directory arguments become the inputs under them
+/// (recursively, in name order); a path that does not exist but holds a
+/// glob character is expanded (in name order); other paths pass through.
+std::vector<std::string> expand_paths(const std::vector<std::string> &paths, read_context &ctx) {
   namespace fs = std::filesystem;
   std::vector<std::string> out;
   for (const std::string &p : paths) {
     std::error_code ec;
+    if (p != "-" && !fs::exists(p, ec) && p.find_first_of("*?[") != std::string::npos) {
+      glob_t g{};
+      if (::glob(p.c_str(), 0, nullptr, &g) == 0) {
+        std::vector<std::string> matched(g.gl_pathv, g.gl_pathv + g.gl_pathc);
+        globfree(&g);
+        out.insert(out.end(), matched.begin(), matched.end()); // glob() sorts
+        continue;
+      }
+      globfree(&g);
+      ctx.sink.on_failure({p, 0, p, {error_code::io_error, "no file matches this pattern", 0}, ctx.next_ordinal});
+      continue;
+    }
     if (p == "-" || !fs::is_directory(p, ec)) {
       out.push_back(p);
       continue;
     }
     std::vector<std::string> found;
     for (fs::recursive_directory_iterator it(p, ec), end; !ec && it != end; it.increment(ec)) {
-      if (!it->is_regular_file(ec)) {
-        continue;
-      }
-      const std::string name = it->path().string();
-      const std::string plain = without_compression_suffix(name);
-      for (const char *ext : {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".ndjson", ".json"}) {
-        if (ends_with(plain, ext)) {
-          found.push_back(name);
-          break;
-        }
+      if (it->is_regular_file(ec) && is_input_name(it->path().string())) {
+        found.push_back(it->path().string());
       }
     }
     if (ec) {
-      sink.on_failure({p, 0, p, {error_code::io_error, "cannot list directory: " + ec.message(), 0}});
+      ctx.sink.on_failure(
+          {p, 0, p, {error_code::io_error, "cannot list directory: " + ec.message(), 0}, ctx.next_ordinal});
     }
     std::sort(found.begin(), found.end());
     out.insert(out.end(), found.begin(), found.end());
@@ -258,80 +238,128 @@ std::vector<std::string> expand_directories(const std::vector<std::string> &path
   return out;
 }
 
+/// Reads a whole-file document (text, Markdown, HTML) whose first bytes are
+/// in `data`, never holding more than the size limit.
+void read_whole(const std::string &origin, std::FILE *f, std::string &data, input_format fmt,
+                read_context &ctx) {
+  input_failure fail{origin, 0, origin, {}, 0};
+  if (ctx.take(fail.ordinal)) {
+    return;
+  }
+  const std::size_t limit = ctx.limits.max_doc_bytes;
+  struct stat st {};
+  const bool too_big_on_disk =
+      fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && static_cast<std::size_t>(st.st_size) > limit;
+  if (too_big_on_disk || data.size() > limit || !read_some(f, data, limit + 1 - data.size()) ||
+      data.size() > limit) {
+    fail.problem = std::ferror(f) != 0 ? error{error_code::io_error, ctx.read_error(), 0}
+                                       : error{error_code::too_large, too_large_message(limit), 0};
+    ctx.sink.on_failure(fail);
+    return;
+  }
+  if (auto bad = parser::check_text(data); !bad.ok()) {
+    fail.problem = bad.err();
+    ctx.sink.on_failure(fail);
+    return;
+  }
+  input_document doc;
+  doc.origin = origin;
+  doc.id = origin;
+  doc.ordinal = fail.ordinal;
+  doc.markup = fmt == input_format::markdown || fmt == input_format::html ? fmt : input_format::text;
+  doc.text = std::move(data);
+  ctx.deliver(doc);
+  data = std::move(doc.text);
+}
+
+void read_open_stream(const std::string &origin, std::FILE *f, const std::string &name, input_format format,
+                      read_context &ctx, const std::string *decoder_problem) {
+  ctx.decoder_problem = decoder_problem;
+  // A first block decides the format; JSONL and WARC then stream, a text
+  // document is read whole.
+  std::string data;
+  if (!read_some(f, data, sniff_block)) {
+    ctx.sink.on_failure({origin, 0, origin, {error_code::io_error, ctx.read_error(), 0}, ctx.next_ordinal});
+    return;
+  }
+  const input_format fmt = sniff(name, data, format);
+  if (fmt == input_format::jsonl) {
+    line_reader lines(f, std::move(data), ctx.limits.max_doc_bytes);
+    read_jsonl(origin, lines, ctx);
+  } else if (fmt == input_format::warc) {
+    read_warc(origin, f, std::move(data), ctx);
+  } else {
+    read_whole(origin, f, data, fmt, ctx);
+  }
+  ctx.decoder_problem = nullptr;
+}
+
 } // namespace
 
-void read_inputs(const std::vector<std::string> &paths, input_format format, const input_sink &sink) {
+bool read_some(std::FILE *f, std::string &out, std::size_t limit) {
+  char buf[1 << 16];
+  while (limit > 0) {
+    const std::size_t n = std::fread(buf, 1, std::min(sizeof buf, limit), f);
+    out.append(buf, n);
+    limit -= n;
+    if (n == 0) {
+      break;
+    }
+  }
+  return std::ferror(f) == 0;
+}
+
+void apply_markup(input_document &doc) {
+  if (!doc.parse_text.empty()) {
+    return;
+  }
+  if (doc.markup == input_format::markdown) {
+    doc.parse_text = mask_markdown(doc.text);
+  } else if (doc.markup == input_format::html) {
+    doc.parse_text = mask_html(doc.text);
+  }
+}
+
+void read_stream(const std::string &origin, std::FILE *f, const std::string &name, input_format format,
+                 const input_sink &sink, const read_limits &limits) {
+  read_context ctx{sink, limits};
+  read_open_stream(origin, f, name, format, ctx, nullptr);
+}
+
+void read_inputs(const std::vector<std::string> &paths, input_format format, const input_sink &sink,
+                 const read_limits &limits) {
+  read_context ctx{sink, limits};
   std::vector<std::string> all = paths;
   if (all.empty()) {
     all.emplace_back("-");
   }
-  all = expand_directories(all, sink);
-  std::string data;
-  std::string inflated; // a .gz or .zst file, decompressed whole
-  for (const std::string &given : all) {
+  for (const std::string &given : expand_paths(all, ctx)) {
     const std::string origin = given == "-" ? "<stdin>" : given;
-    std::FILE *f = stdin;
-    std::string path = given;
-    if (given != "-" && is_compressed(given)) {
+    if (given == "-") {
+      read_open_stream(origin, stdin, "-", format, ctx, nullptr);
+      continue;
+    }
+    if (is_compressed(given)) {
       std::string why;
-      if (!decompress_file(given, inflated, why)) {
-        sink.on_failure({origin, 0, origin, {error_code::io_error, why, 0}});
+      const auto file = decompressing_file::open(given, why);
+      if (!file) {
+        ctx.sink.on_failure({origin, 0, origin, {error_code::io_error, why, 0}, ctx.next_ordinal});
         continue;
       }
-      path = without_compression_suffix(given);
-      f = inflated.empty() ? std::tmpfile() : fmemopen(inflated.data(), inflated.size(), "rb");
-      if (f == nullptr) {
-        sink.on_failure({origin, 0, origin, {error_code::io_error, std::strerror(errno), 0}});
-        continue;
-      }
-    } else if (given != "-") {
-      f = std::fopen(path.c_str(), "rb");
-      if (f == nullptr) {
-        sink.on_failure({origin,
-                         0,
-                         origin,
-                         {error_code::io_error, std::string("cannot open: ") + std::strerror(errno), 0}});
-        continue;
-      }
-    }
-    // Read a first block to decide the format; JSONL then streams line by
-    // line, a text document is read whole.
-    data.resize(sniff_block);
-    data.resize(std::fread(data.data(), 1, sniff_block, f));
-    bool ok = std::ferror(f) == 0;
-    const input_format fmt = sniff(path, data, format);
-    if (ok && fmt == input_format::jsonl) {
-      line_reader lines(f, std::move(data));
-      read_jsonl(origin, lines, sink);
-      if (f != stdin) {
-        std::fclose(f);
-      }
-      data.clear();
+      read_open_stream(origin, file->file(), without_compression_suffix(given), format, ctx, &file->problem());
       continue;
     }
-    ok = ok && slurp(f, data);
-    if (f != stdin) {
-      std::fclose(f);
-    }
-    if (!ok) {
-      sink.on_failure({origin, 0, origin, {error_code::io_error, "read error", 0}});
+    std::FILE *f = std::fopen(given.c_str(), "rb");
+    if (f == nullptr) {
+      ctx.sink.on_failure({origin,
+                           0,
+                           origin,
+                           {error_code::io_error, std::string("cannot open: ") + std::strerror(errno), 0},
+                           ctx.next_ordinal});
       continue;
     }
-    input_document doc;
-    doc.origin = origin;
-    doc.id = origin;
-    if (auto bad = parser::check_text(data); !bad.ok()) {
-      sink.on_failure({origin, 0, origin, bad.err()});
-      continue;
-    }
-    doc.text = std::move(data);
-    if (fmt == input_format::markdown) {
-      doc.parse_text = mask_markdown(doc.text);
-    } else if (fmt == input_format::html) {
-      doc.parse_text = mask_html(doc.text);
-    }
-    sink.on_document(doc);
-    data = std::move(doc.text);
+    read_open_stream(origin, f, given, format, ctx, nullptr);
+    std::fclose(f);
   }
 }
 
