@@ -7,6 +7,7 @@
 #include "support/config.hpp"
 #include "support/extract_report.hpp"
 #include "support/input.hpp"
+#include "support/judge.hpp"
 #include "support/json_writer.hpp"
 #include "support/pipeline.hpp"
 #include "support/report_github.hpp"
@@ -46,15 +47,6 @@ struct check_options {
 #define QUOTECHECK_HOMEPAGE "https://github.com/quotecheck/quotecheck"
 #endif
 
-/// One finding: a rule at a position, with the verdict's evidence if any.
-struct finding {
-  std::string rule;
-  parser::severity level = parser::severity::warning;
-  parser::span where;
-  std::string message;
-  std::optional<db::verdict> evidence;
-};
-
 int severity_rank(const std::string &fail_on) {
   if (fail_on == "note") {
     return 0;
@@ -66,52 +58,6 @@ int severity_rank(const std::string &fail_on) {
     return 2;
   }
   return 3; // never
-}
-
-void write_verdict(json_writer &w, const db::verdict &v) {
-  w.begin_object();
-  w.key("rule");
-  w.value(v.rule);
-  w.key("severity");
-  w.value(to_string(v.level));
-  w.key("score");
-  w.value(v.score);
-  w.key("message");
-  w.value(v.message);
-  w.key("statement");
-  if (v.evidence) {
-    const db::statement &s = *v.evidence;
-    w.begin_object();
-    w.key("id");
-    w.value(static_cast<std::int64_t>(s.id));
-    w.key("speaker");
-    w.value(s.speaker);
-    w.key("text");
-    w.value(s.text);
-    w.key("date");
-    w.value(s.date);
-    w.key("source");
-    w.value(s.source);
-    w.key("url");
-    w.value(s.url);
-    w.end_object();
-  } else {
-    w.null();
-  }
-  if (!v.diff.empty()) {
-    w.key("diff");
-    w.begin_array();
-    for (const db::diff_op &d : v.diff) {
-      w.begin_object();
-      w.key("op");
-      w.value(db::to_string(d.op));
-      w.key("text");
-      w.value(d.text);
-      w.end_object();
-    }
-    w.end_array();
-  }
-  w.end_object();
 }
 
 class checker {
@@ -151,6 +97,7 @@ public:
       std::cerr << "quotecheck: no statements database at " << path
                 << "; no record was consulted (use --db FILE or set QUOTECHECK_DB)\n";
     }
+    judge_.emplace(store_ ? &*store_ : nullptr, config_);
     input_sink sink;
     sink.on_document = [&](input_document &in) { document(in); };
     sink.on_failure = [&](const input_failure &f) {
@@ -172,7 +119,7 @@ public:
     if (status_ == exit_input) {
       return exit_input;
     }
-    return worst_ >= severity_rank(fail_on_) ? exit_findings : exit_clean;
+    return judge_->worst() >= severity_rank(fail_on_) ? exit_findings : exit_clean;
   }
 
 private:
@@ -185,7 +132,7 @@ private:
   pipeline pipe_;
   std::string out_;
   int status_ = exit_clean;
-  int worst_ = -1;
+  std::optional<judge> judge_;
   bool first_doc_ = true;
 
   void flush() {
@@ -193,143 +140,13 @@ private:
     out_.clear();
   }
 
-  /// The verdicts for one quote (empty when there is nothing to say).
-  std::vector<finding> judge(const input_document &in, const attribution::attributed_quote &q) {
-    std::vector<finding> found;
-    const std::string_view words = pipe_.source().substr(q.content.begin, q.content.size());
-    if (!q.who && q.kind == parser::quote_kind::direct) {
-      found.push_back({"quote.unattributed", parser::severity::warning, q.content,
-                       "direct quotation with no speaker", std::nullopt});
-    }
-    if (q.who && q.who->type == attribution::speaker_type::anonymous) {
-      found.push_back({"speaker.anonymous", parser::severity::warning, q.who->mention,
-                       "quotation attributed to an anonymous source (" + q.who->name + ")", std::nullopt});
-    }
-    if (!store_) {
-      return found;
-    }
-    db::quote_query query;
-    query.text = std::string(words);
-    if (q.who) {
-      query.speaker = q.who->name;
-      query.role = q.who->role;
-      // The config's extra aliases: a name as written (the whole name, its
-      // last word, or the mention) -> the name on record.
-      const std::string_view written = pipe_.source().substr(q.who->mention.begin, q.who->mention.size());
-      const auto space = q.who->name.rfind(' ');
-      const std::string last = space == std::string::npos ? q.who->name : q.who->name.substr(space + 1);
-      for (const std::string &form : {q.who->name, last, std::string(written)}) {
-        if (const auto alias = config_.aliases.find(form); alias != config_.aliases.end()) {
-          query.speaker_aliases.push_back(q.who->name);
-          query.speaker = alias->second;
-          break;
-        }
-      }
-      const std::string_view mention = pipe_.source().substr(q.who->mention.begin, q.who->mention.size());
-      if (!mention.empty() && mention != q.who->name) {
-        query.speaker_aliases.emplace_back(mention);
-      }
-    }
-    query.article_date = in.date;
-    query.reported = q.kind == parser::quote_kind::indirect || q.kind == parser::quote_kind::mixed;
-    auto verdicts = db::check_all(*store_, query);
-    if (!verdicts.ok()) {
-      std::cerr << "quotecheck: " << in.id << ": database error: " << verdicts.err().message << '\n';
-      status_ = exit_input;
-      return found;
-    }
-    for (db::verdict &v : verdicts.value()) {
-      finding f{v.rule, v.level, q.content, v.message, std::nullopt};
-      if (v.rule == db::rules::role_mismatch && q.who) {
-        f.where = q.who->mention.empty() ? q.content : q.who->mention;
-      }
-      f.evidence = std::move(v);
-      found.push_back(std::move(f));
-    }
-    return found;
-  }
-
-  /// A later paraphrase of an earlier quotation by the same speaker in this
-  /// article, held against it (needs no database). `by_speaker` holds the
-  /// earlier quotes of each speaker; the last few of them are compared, so a
-  /// huge document stays linear.
-  void within_article(const processed_document &d, std::size_t i,
-                      std::unordered_map<std::string, std::vector<std::size_t>> &by_speaker,
-                      std::vector<finding> &found) const {
-    const auto &q = d.quotes[i];
-    if (!q.who) {
-      return;
-    }
-    std::vector<std::size_t> &earlier_ones = by_speaker[q.who->name];
-    if (q.kind == parser::quote_kind::indirect || q.kind == parser::quote_kind::mixed) {
-      const std::string_view report =
-          std::string_view(d.input.text).substr(q.content.begin, q.content.size());
-      std::optional<db::verdict> best;
-      constexpr std::size_t look_back = 16;
-      const std::size_t from = earlier_ones.size() > look_back ? earlier_ones.size() - look_back : 0;
-      for (std::size_t k = from; k < earlier_ones.size(); ++k) {
-        const auto &e = d.quotes[earlier_ones[k]];
-        db::statement earlier;
-        earlier.speaker = e.who->name;
-        earlier.text = std::string(std::string_view(d.input.text).substr(e.content.begin, e.content.size()));
-        earlier.date = d.input.date;
-        earlier.source =
-            "earlier in this article, line " + std::to_string(d.positions.at(e.content.begin).line);
-        auto v = db::check_against_earlier(report, earlier);
-        if (v && (!best || v->score > best->score)) {
-          best = std::move(v);
-        }
-      }
-      if (best) {
-        finding f{best->rule, best->level, q.content, best->message, std::nullopt};
-        f.evidence = std::move(best);
-        found.push_back(std::move(f));
-      }
-    }
-    earlier_ones.push_back(i);
-  }
-
-  /// Applies the config's levels and the inline suppressions to one
-  /// finding; false when it is dropped.
-  bool keep(const suppressions &quiet, std::string_view rule, std::uint32_t begin,
-            parser::severity &level) const {
-    const auto configured = config_.level_of(rule, level);
-    if (!configured || quiet.suppressed(rule, begin)) {
-      return false;
-    }
-    level = *configured;
-    return true;
-  }
-
   void document(input_document &in) {
     pipe_.run(in);
     const processed_document d{in, pipe_.doc(), pipe_.quotes(), pipe_.positions()};
-    const suppressions quiet(d.input.text);
-    std::vector<std::vector<finding>> per_quote;
-    per_quote.reserve(d.quotes.size());
-    std::unordered_map<std::string, std::vector<std::size_t>> by_speaker;
-    for (std::size_t i = 0; i < d.quotes.size(); ++i) {
-      const auto &q = d.quotes[i];
-      per_quote.push_back(judge(in, q));
-      within_article(d, i, by_speaker, per_quote.back());
-      std::vector<finding> &found = per_quote.back();
-      std::erase_if(found, [&](finding &f) {
-        if (!keep(quiet, f.rule, f.where.begin, f.level)) {
-          return true;
-        }
-        if (f.evidence) {
-          f.evidence->level = f.level;
-        }
-        return false;
-      });
-      for (const finding &f : found) {
-        worst_ = std::max(worst_, static_cast<int>(f.level));
-      }
-    }
-    std::erase_if(pipe_.diagnostics(),
-                  [&](parser::diagnostic &g) { return !keep(quiet, g.rule, g.where.begin, g.level); });
-    for (const parser::diagnostic &g : d.doc.diagnostics) {
-      worst_ = std::max(worst_, static_cast<int>(g.level));
+    const quote_findings per_quote = judge_->document(pipe_, in);
+    if (const auto &e = judge_->db_error()) {
+      std::cerr << "quotecheck: " << in.id << ": database error: " << e->message << '\n';
+      status_ = exit_input;
     }
     if (o_.format == "jsonl" || o_.format == "json") {
       write_json(d, per_quote);
@@ -351,52 +168,12 @@ private:
     }
   }
 
-  void write_json(const processed_document &d, const std::vector<std::vector<finding>> &per_quote) {
+  void write_json(const processed_document &d, const quote_findings &per_quote) {
     if (o_.format == "json" && !first_doc_) {
       out_ += ",";
     }
     first_doc_ = false;
-    json_writer w(out_);
-    w.begin_object();
-    w.key("id");
-    w.value(d.input.id);
-    w.key("quotes");
-    w.begin_array();
-    for (std::size_t i = 0; i < d.quotes.size(); ++i) {
-      write_quote_fields(w, d, d.quotes[i], i);
-      // "verdict": the record's verdict; "findings": every rule that fired.
-      const finding *primary = nullptr;
-      for (const finding &f : per_quote[i]) {
-        if (f.evidence && f.rule != db::rules::role_mismatch) {
-          primary = &f;
-          break;
-        }
-      }
-      w.key("verdict");
-      if (primary != nullptr) {
-        write_verdict(w, *primary->evidence);
-      } else {
-        w.null();
-      }
-      w.key("findings");
-      w.begin_array();
-      for (const finding &f : per_quote[i]) {
-        w.begin_object();
-        w.key("rule");
-        w.value(f.rule);
-        w.key("severity");
-        w.value(to_string(f.level));
-        w.key("message");
-        w.value(f.message);
-        w.end_object();
-      }
-      w.end_array();
-      w.end_object();
-    }
-    w.end_array();
-    w.key("diagnostics");
-    write_diagnostics(w, d);
-    w.end_object();
+    write_check_json(out_, d, per_quote);
     if (o_.format == "jsonl") {
       out_ += '\n';
     }
@@ -425,7 +202,7 @@ private:
   }
 
   /// Diagnostics, then each quote's findings, in the lint order.
-  static void locate_all(const processed_document &d, const std::vector<std::vector<finding>> &per_quote,
+  static void locate_all(const processed_document &d, const quote_findings &per_quote,
                          std::vector<located_finding> &out) {
     for (const parser::diagnostic &g : d.doc.diagnostics) {
       located_finding f = locate(d, g.where, g.level, g.message, g.rule);
@@ -461,7 +238,7 @@ private:
             std::string(to_string(level)) + ": " + message + " [" + rule + "]\n";
   }
 
-  void write_lint(const processed_document &d, const std::vector<std::vector<finding>> &per_quote) {
+  void write_lint(const processed_document &d, const quote_findings &per_quote) {
     for (const parser::diagnostic &g : d.doc.diagnostics) {
       lint_line(d, g.where, g.level, g.message, g.rule);
     }
@@ -484,7 +261,7 @@ private:
     return code + word + "\x1b[0m";
   }
 
-  void write_text(const processed_document &d, const std::vector<std::vector<finding>> &per_quote) {
+  void write_text(const processed_document &d, const quote_findings &per_quote) {
     std::string listing;
     write_extract_text(listing, d);
     out_ += listing;
