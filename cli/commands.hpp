@@ -22,6 +22,7 @@ int current_exit_status();
 void add_extract_command(CLI::App &app);
 void add_check_command(CLI::App &app);
 void add_lookup_command(CLI::App &app);
+void add_audit_command(CLI::App &app);
 void add_db_command(CLI::App &app);
 /// `db learn` and `db variants`, added under the `db` command.
 void add_db_learn_subcommands(CLI::App &db_cmd);

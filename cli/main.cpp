@@ -31,6 +31,7 @@ int run(int argc, char **argv) {
   add_check_command(app);
   add_lookup_command(app);
   add_db_command(app);
+  add_audit_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError &e) {

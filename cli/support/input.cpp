@@ -179,11 +179,10 @@ void read_jsonl(const std::string &origin, line_reader &lines, read_context &ctx
     ctx.deliver(doc);
   }
   if (lines.failed()) {
-    ctx.sink.on_failure({origin,
+    ctx.fail({origin,
                          0,
                          origin,
-                         {error_code::io_error, ctx.read_error() + " after line " + std::to_string(line), 0},
-                         ctx.next_ordinal});
+                         {error_code::io_error, ctx.read_error() + " after line " + std::to_string(line), 0}, 0});
   }
 }
 
@@ -215,7 +214,7 @@ std::vector<std::string> expand_paths(const std::vector<std::string> &paths, rea
         continue;
       }
       globfree(&g);
-      ctx.sink.on_failure({p, 0, p, {error_code::io_error, "no file matches this pattern", 0}, ctx.next_ordinal});
+      ctx.fail({p, 0, p, {error_code::io_error, "no file matches this pattern", 0}, 0});
       continue;
     }
     if (p == "-" || !fs::is_directory(p, ec)) {
@@ -229,8 +228,7 @@ std::vector<std::string> expand_paths(const std::vector<std::string> &paths, rea
       }
     }
     if (ec) {
-      ctx.sink.on_failure(
-          {p, 0, p, {error_code::io_error, "cannot list directory: " + ec.message(), 0}, ctx.next_ordinal});
+      ctx.fail({p, 0, p, {error_code::io_error, "cannot list directory: " + ec.message(), 0}, 0});
     }
     std::sort(found.begin(), found.end());
     out.insert(out.end(), found.begin(), found.end());
@@ -279,7 +277,7 @@ void read_open_stream(const std::string &origin, std::FILE *f, const std::string
   // document is read whole.
   std::string data;
   if (!read_some(f, data, sniff_block)) {
-    ctx.sink.on_failure({origin, 0, origin, {error_code::io_error, ctx.read_error(), 0}, ctx.next_ordinal});
+    ctx.fail({origin, 0, origin, {error_code::io_error, ctx.read_error(), 0}, 0});
     return;
   }
   const input_format fmt = sniff(name, data, format);
@@ -343,7 +341,7 @@ void read_inputs(const std::vector<std::string> &paths, input_format format, con
       std::string why;
       const auto file = decompressing_file::open(given, why);
       if (!file) {
-        ctx.sink.on_failure({origin, 0, origin, {error_code::io_error, why, 0}, ctx.next_ordinal});
+        ctx.fail({origin, 0, origin, {error_code::io_error, why, 0}, 0});
         continue;
       }
       read_open_stream(origin, file->file(), without_compression_suffix(given), format, ctx, &file->problem());
@@ -351,11 +349,10 @@ void read_inputs(const std::vector<std::string> &paths, input_format format, con
     }
     std::FILE *f = std::fopen(given.c_str(), "rb");
     if (f == nullptr) {
-      ctx.sink.on_failure({origin,
+      ctx.fail({origin,
                            0,
                            origin,
-                           {error_code::io_error, std::string("cannot open: ") + std::strerror(errno), 0},
-                           ctx.next_ordinal});
+                           {error_code::io_error, std::string("cannot open: ") + std::strerror(errno), 0}, 0});
       continue;
     }
     read_open_stream(origin, f, given, format, ctx, nullptr);

@@ -27,6 +27,13 @@ struct read_context {
     ordinal = next_ordinal++;
     return sink.skip && sink.skip(ordinal);
   }
+  /// Reports a failure that is not a record (a file that cannot be opened
+  /// or decoded): it takes an ordinal too, so that shards report it once.
+  void fail(input_failure f) {
+    if (!take(f.ordinal)) {
+      sink.on_failure(f);
+    }
+  }
   /// Hands a good document to the sink, masking markup unless deferred.
   void deliver(input_document &doc) {
     if (!sink.defer_markup) {

@@ -375,12 +375,11 @@ void read_warc(const std::string &origin, std::FILE *f, std::string head, read_c
     }
     if (!line.starts_with("WARC/1.")) {
       if (!reported_garbage) { // resynchronise on the next record, reporting once
-        ctx.sink.on_failure({origin,
+        ctx.fail({origin,
                              record + 1,
                              origin,
                              {error_code::bad_json,
-                              "not a WARC record (after record " + std::to_string(record) + ")", 0},
-                             ctx.next_ordinal});
+                              "not a WARC record (after record " + std::to_string(record) + ")", 0}, 0});
         reported_garbage = true;
       }
       continue;
@@ -399,11 +398,10 @@ void read_warc(const std::string &origin, std::FILE *f, std::string head, read_c
       id = origin + ":" + std::to_string(record);
     }
     if (!length) {
-      ctx.sink.on_failure({origin,
+      ctx.fail({origin,
                            record,
                            id,
-                           {error_code::bad_json, "WARC record without a valid Content-Length", 0},
-                           ctx.next_ordinal});
+                           {error_code::bad_json, "WARC record without a valid Content-Length", 0}, 0});
       continue; // resynchronise on the next "WARC/1." line
     }
     const std::string type = lower(h.get("warc-type"));
@@ -500,11 +498,10 @@ void read_warc(const std::string &origin, std::FILE *f, std::string head, read_c
     ctx.deliver(doc);
   }
   if (in.failed()) {
-    ctx.sink.on_failure({origin,
+    ctx.fail({origin,
                          record,
                          origin,
-                         {error_code::io_error, ctx.read_error() + " after WARC record " + std::to_string(record), 0},
-                         ctx.next_ordinal});
+                         {error_code::io_error, ctx.read_error() + " after WARC record " + std::to_string(record), 0}, 0});
   }
 }
 

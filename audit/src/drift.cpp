@@ -1,0 +1,108 @@
+#include "drift.hpp"
+
+#include "report_data.hpp"
+#include "sql_rows.hpp"
+
+#include <quotecheck/db/normalize.hpp>
+
+#include <algorithm>
+#include <map>
+
+namespace quotecheck::audit::detail {
+
+namespace {
+
+/// Groups the date-ordered sightings into distinct wordings and diffs each
+/// against the first appearance.
+std::vector<wording> wordings_of(const std::vector<quote_row> &shown) {
+  std::vector<wording> out;
+  std::vector<std::string> keys;
+  for (const quote_row &r : shown) {
+    std::string key = db::normalize(r.text);
+    auto it = std::find(keys.begin(), keys.end(), key);
+    if (it == keys.end()) {
+      keys.push_back(std::move(key));
+      wording w;
+      w.text = r.text;
+      w.first_date = r.date;
+      out.push_back(std::move(w));
+      it = keys.end() - 1;
+    }
+    wording &w = out[static_cast<std::size_t>(it - keys.begin())];
+    ++w.sightings;
+    if (!r.outlet.empty() && std::find(w.outlets.begin(), w.outlets.end(), r.outlet) == w.outlets.end()) {
+      w.outlets.push_back(r.outlet);
+    }
+  }
+  if (!out.empty()) {
+    out.front().same_as_first = true;
+    for (std::size_t i = 1; i < out.size(); ++i) {
+      out[i].diff = db::align_text(out[i].text, out.front().text).diff;
+    }
+  }
+  return out;
+}
+
+} // namespace
+
+result<std::vector<repeated_quotation>> load_repeated_quotations(sqlite3 *db, std::int64_t limit,
+                                                                 std::int64_t sightings_limit) {
+  std::vector<repeated_quotation> out;
+  std::map<std::string, std::size_t> index;
+  {
+    sql_rows q(db, "SELECT group_key, COUNT(DISTINCT doc_id) AS docs, COUNT(*) AS n, "
+                   "COUNT(DISTINCT NULLIF(outlet, '')) FROM quotes GROUP BY group_key "
+                   "HAVING docs > 1 ORDER BY docs DESC, n DESC, group_key LIMIT ?1");
+    q.bind(1, limit);
+    while (q.step()) {
+      repeated_quotation g;
+      g.group_key = q.text(0);
+      g.documents = q.integer(1);
+      g.sightings = q.integer(2);
+      g.outlets = q.integer(3);
+      index.emplace(g.group_key, out.size());
+      out.push_back(std::move(g));
+    }
+    if (!q.ok()) {
+      return q.err();
+    }
+  }
+  if (out.empty()) {
+    return out;
+  }
+  // The sightings of every chosen group in one scan, numbered by date within
+  // their group (undated sightings last), cut at sightings_limit per group.
+  // The keys are bound, one placeholder each.
+  std::string keys;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    keys += (i == 0 ? "?" : ", ?") + std::to_string(i + 2);
+  }
+  sql_rows q(db, std::string("WITH ranked AS (SELECT ") + quote_columns +
+                     ", ROW_NUMBER() OVER (PARTITION BY group_key ORDER BY (date IS NULL OR date = ''), "
+                     "date, seq, line, col) AS rn FROM quotes WHERE group_key IN (" +
+                     keys + ")) SELECT " + quote_columns +
+                     " FROM ranked WHERE rn <= ?1 ORDER BY group_key, rn");
+  q.bind(1, sightings_limit);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    q.bind(static_cast<int>(i + 2), out[i].group_key);
+  }
+  while (q.step()) {
+    quote_row r = read_quote_row(q);
+    const auto it = index.find(r.group_key);
+    if (it != index.end()) {
+      out[it->second].shown.push_back(std::move(r));
+    }
+  }
+  if (!q.ok()) {
+    return q.err();
+  }
+  for (repeated_quotation &g : out) {
+    if (!g.shown.empty()) {
+      g.first = g.shown.front();
+    }
+    g.wordings = wordings_of(g.shown);
+  }
+  return out;
+}
+
+} // namespace quotecheck::audit::detail

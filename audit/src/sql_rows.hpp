@@ -1,0 +1,52 @@
+#pragma once
+/// A read-only prepared statement over an audit state's connection, for the
+/// report writers: bind parameters, step through rows, read typed columns.
+/// Every value reaches SQL through a bound parameter.
+
+#include <quotecheck/parser/result.hpp>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace quotecheck::audit::detail {
+
+/// One prepared statement, finalized on destruction.
+class sql_rows {
+public:
+  /// Prepares `sql` on `db`; check ok() before use.
+  sql_rows(sqlite3 *db, std::string_view sql);
+  sql_rows(const sql_rows &) = delete;
+  sql_rows &operator=(const sql_rows &) = delete;
+  ~sql_rows();
+
+  /// False when preparing or stepping failed; err() says why.
+  [[nodiscard]] bool ok() const { return err_.code == error_code::ok; }
+  [[nodiscard]] const error &err() const { return err_; }
+
+  /// Binds parameter `index` (1-based).
+  sql_rows &bind(int index, std::string_view text);
+  sql_rows &bind(int index, std::int64_t value);
+
+  /// Steps once: true for a row, false when done or on error (see ok()).
+  bool step();
+
+  /// Column `col` as text ("" for NULL), integer (0 for NULL) or real.
+  [[nodiscard]] std::string text(int col) const;
+  [[nodiscard]] std::int64_t integer(int col) const;
+  [[nodiscard]] double real(int col) const;
+  [[nodiscard]] bool is_null(int col) const;
+
+private:
+  sqlite3 *db_ = nullptr;
+  sqlite3_stmt *stmt_ = nullptr;
+  error err_;
+};
+
+/// The single integer a query returns (0 when it returns no row).
+result<std::int64_t> query_integer(sqlite3 *db, std::string_view sql);
+
+} // namespace quotecheck::audit::detail
