@@ -32,30 +32,36 @@ namespace {
 
 class gzip_source final : public decompressing_file::source {
 public:
-  explicit gzip_source(gzFile f) : f_(f) {}
+  gzip_source(gzFile f, std::string path) : f_(f), path_(std::move(path)) {}
   gzip_source(const gzip_source &) = delete;
   gzip_source &operator=(const gzip_source &) = delete;
   ~gzip_source() override { gzclose(f_); }
 
   ssize_t read(char *buf, std::size_t size) override {
     const int n = gzread(f_, buf, static_cast<unsigned>(std::min<std::size_t>(size, 1U << 30)));
-    if (n >= 0) {
-      int code = Z_OK;
-      const char *message = gzerror(f_, &code);
-      if (n == 0 && code != Z_OK && code != Z_STREAM_END) {
-        problem = std::string("corrupt gzip data: ") + (message != nullptr ? message : "read error");
-        return -1;
-      }
-      return n;
-    }
     int code = Z_OK;
-    const char *message = gzerror(f_, &code);
-    problem = std::string("corrupt gzip data: ") + (message != nullptr ? message : "read error");
-    return -1;
+    gzerror(f_, &code);
+    if (n < 0 || (n == 0 && code != Z_OK && code != Z_STREAM_END)) {
+      problem = zlib_message();
+      return -1;
+    }
+    return n;
   }
 
 private:
   gzFile f_;
+  std::string path_;
+
+  /// zlib's message without the "PATH: " it puts first.
+  [[nodiscard]] std::string zlib_message() const {
+    int code = Z_OK;
+    const char *m = gzerror(f_, &code);
+    std::string msg = m != nullptr && *m != '\0' ? m : "read error";
+    if (msg.starts_with(path_ + ": ")) {
+      msg.erase(0, path_.size() + 2);
+    }
+    return "corrupt or truncated gzip data: " + msg;
+  }
 };
 
 class zstd_source final : public decompressing_file::source {
@@ -142,7 +148,7 @@ std::unique_ptr<decompressing_file> decompressing_file::open(const std::string &
       return nullptr;
     }
     gzbuffer(f, 1U << 17);
-    out->source_ = std::make_unique<gzip_source>(f);
+    out->source_ = std::make_unique<gzip_source>(f, path);
   }
   cookie_io_functions_t io{};
   io.read = &cookie_read;

@@ -276,10 +276,12 @@ void read_open_stream(const std::string &origin, std::FILE *f, const std::string
   // A first block decides the format; JSONL and WARC then stream, a text
   // document is read whole.
   std::string data;
-  if (!read_some(f, data, sniff_block)) {
+  if (!read_some(f, data, sniff_block) && data.empty()) {
     ctx.fail({origin, 0, origin, {error_code::io_error, ctx.read_error(), 0}, 0});
+    ctx.decoder_problem = nullptr;
     return;
-  }
+  } // else the readers meet the error again after the records before it
+
   const input_format fmt = sniff(name, data, format);
   if (fmt == input_format::jsonl) {
     line_reader lines(f, std::move(data), ctx.limits.max_doc_bytes);
