@@ -80,18 +80,12 @@ struct work_result {
 /// The JSON name of an error code, for failures.jsonl.
 std::string_view code_name(error_code c) {
   switch (c) {
-  case error_code::invalid_utf8:
-    return "invalid_utf8";
-  case error_code::binary_input:
-    return "binary_input";
-  case error_code::io_error:
-    return "io_error";
-  case error_code::bad_json:
-    return "bad_record";
-  case error_code::too_large:
-    return "too_large";
-  default:
-    return "other";
+  case error_code::invalid_utf8: return "invalid_utf8";
+  case error_code::binary_input: return "binary_input";
+  case error_code::io_error: return "io_error";
+  case error_code::bad_json: return "bad_record";
+  case error_code::too_large: return "too_large";
+  default: return "other";
   }
 }
 
@@ -283,7 +277,8 @@ private:
 /// size is known.
 class progress_bar {
 public:
-  progress_bar(bool on, std::uint64_t total_bytes) : on_(on), total_(total_bytes), start_(clock_type::now()) {}
+  progress_bar(bool on, std::uint64_t total_bytes)
+      : on_(on), total_(total_bytes), start_(clock_type::now()) {}
 
   void update(std::uint64_t docs, std::uint64_t failed, std::uint64_t bytes, bool force = false) {
     if (!on_) {
@@ -298,11 +293,13 @@ public:
     const double rate = secs > 0 ? static_cast<double>(bytes) / secs : 0;
     char line[160];
     int n = std::snprintf(line, sizeof line, "\r%llu documents  %.1f MB/s  %llu failed",
-                          static_cast<unsigned long long>(docs), rate / 1e6, static_cast<unsigned long long>(failed));
+                          static_cast<unsigned long long>(docs), rate / 1e6,
+                          static_cast<unsigned long long>(failed));
     if (total_ > 0 && rate > 0 && bytes < total_) {
       const auto eta = static_cast<long long>(static_cast<double>(total_ - bytes) / rate);
-      n += std::snprintf(line + n, sizeof line - n, "  %3.0f%%  ETA %lld:%02lld",
-                         100.0 * static_cast<double>(bytes) / static_cast<double>(total_), eta / 60, eta % 60);
+      n +=
+          std::snprintf(line + n, sizeof line - n, "  %3.0f%%  ETA %lld:%02lld",
+                        100.0 * static_cast<double>(bytes) / static_cast<double>(total_), eta / 60, eta % 60);
     }
     std::fprintf(stderr, "%s\x1b[K", line);
     std::fflush(stderr);
@@ -389,7 +386,7 @@ public:
     if (int rc = prepare(); rc != exit_clean) {
       return rc;
     }
-    window win(std::max<std::size_t>(16, o_.jobs * 16));
+    window win(std::max<std::size_t>(16, std::size_t{o_.jobs} * 16));
     std::vector<std::thread> workers;
     for (unsigned i = 0; i < o_.jobs; ++i) {
       workers.emplace_back([this, &win, i] { work(win, i); });
@@ -471,7 +468,8 @@ private:
       return exit_input;
     }
     state_.emplace(std::move(opened.value()));
-    const std::string shard = o_.shard.empty() ? "" : std::to_string(o_.shard_k) + "/" + std::to_string(o_.shard_n);
+    const std::string shard =
+        o_.shard.empty() ? "" : std::to_string(o_.shard_k) + "/" + std::to_string(o_.shard_n);
     const std::string db_path = resolve_db_path(o_.db);
     const std::string db_recorded = db_exists(db_path) ? db_path : "";
     const std::vector<std::pair<std::string, std::string>> identity = {
@@ -503,7 +501,8 @@ private:
     }
     std::string why;
     findings_ = open_cut(dir_ / "findings.jsonl", resumed_.findings_bytes, why);
-    failures_ = findings_ == nullptr ? nullptr : open_cut(dir_ / "failures.jsonl", resumed_.failures_bytes, why);
+    failures_ =
+        findings_ == nullptr ? nullptr : open_cut(dir_ / "failures.jsonl", resumed_.failures_bytes, why);
     if (failures_ == nullptr) {
       std::cerr << "quotecheck: " << why << '\n';
       return exit_input;
@@ -517,7 +516,8 @@ private:
       return exit_clean;
     }
     for (unsigned i = 0; i < o_.jobs; ++i) {
-      auto s = db::store::open(db_path, o_.db_immutable ? db::open_mode::immutable : db::open_mode::read_only);
+      auto s =
+          db::store::open(db_path, o_.db_immutable ? db::open_mode::immutable : db::open_mode::read_only);
       if (!s.ok()) {
         std::cerr << "quotecheck: " << s.err().message << '\n';
         return exit_input;
@@ -545,7 +545,7 @@ private:
   /// A worker: judges documents until the reader is done.
   void work(window &win, unsigned index) {
     pipeline pipe;
-    judge judge_(stores_.empty() ? nullptr : &stores_[index], config_);
+    judge judging(stores_.empty() ? nullptr : &stores_[index], config_);
     while (auto item = win.pop()) {
       work_result r;
       if (item->failure) {
@@ -561,14 +561,14 @@ private:
         apply_markup(doc);
         pipe.run(doc);
         const processed_document d{doc, pipe.doc(), pipe.quotes(), pipe.positions()};
-        const quote_findings per_quote = judge_.document(pipe, doc);
+        const quote_findings per_quote = judging.document(pipe, doc);
         r.ordinal = doc.ordinal;
         write_check_json(r.findings_line, d, per_quote);
         r.findings_line += '\n';
         rows_of(d, per_quote, r.part);
         r.part.documents = 1;
         r.part.bytes = static_cast<std::int64_t>(doc.text.size());
-        if (const auto &e = judge_.db_error()) {
+        if (const auto &e = judging.db_error()) {
           r.failure_message = doc.id + ": database error: " + e->message;
         }
       }

@@ -149,19 +149,19 @@ void add_audit_command(CLI::App &app) {
   auto opts = std::make_shared<audit_options>();
   CLI::App *cmd = app.add_subcommand(
       "audit", "Audit a whole corpus: every quote of every document, checked, with a report.");
-  cmd->footer(
-      "Examples:\n"
-      "  quotecheck audit corpus.jsonl.gz --db statements.db --jobs 2 --out audit-2025\n"
-      "  quotecheck audit 'crawl/*.warc.gz' --db statements.db --out cc-news\n"
-      "  quotecheck audit corpus/ --out run --resume          # continue an interrupted run\n"
-      "  quotecheck audit corpus.jsonl --shard 3/8 --out shard-3   # one machine's share\n"
-      "  quotecheck audit merge shard-* --out merged\n"
-      "Outputs in --out: findings.jsonl (one `check --format jsonl` line per document),\n"
-      "  failures.jsonl (documents that could not be read, with the reason), summary.json,\n"
-      "  report.html (one self-contained page) and audit.sqlite (checkpoint and aggregates).\n"
-      "Exit codes: 0 the audit ran through (failed documents are counted, not fatal);\n"
-      "  2 usage error, an unusable --out or database, or no document could be read.");
-  cmd->add_option("corpus", opts->corpus, "Files, directories or quoted globs: JSONL, text, HTML, WARC (.gz, .zst)");
+  cmd->footer("Examples:\n"
+              "  quotecheck audit corpus.jsonl.gz --db statements.db --jobs 2 --out audit-2025\n"
+              "  quotecheck audit 'crawl/*.warc.gz' --db statements.db --out cc-news\n"
+              "  quotecheck audit corpus/ --out run --resume          # continue an interrupted run\n"
+              "  quotecheck audit corpus.jsonl --shard 3/8 --out shard-3   # one machine's share\n"
+              "  quotecheck audit merge shard-* --out merged\n"
+              "Outputs in --out: findings.jsonl (one `check --format jsonl` line per document),\n"
+              "  failures.jsonl (documents that could not be read, with the reason), summary.json,\n"
+              "  report.html (one self-contained page) and audit.sqlite (checkpoint and aggregates).\n"
+              "Exit codes: 0 the audit ran through (failed documents are counted, not fatal);\n"
+              "  2 usage error, an unusable --out or database, or no document could be read.");
+  cmd->add_option("corpus", opts->corpus,
+                  "Files, directories or quoted globs: JSONL, text, HTML, WARC (.gz, .zst)");
   cmd->add_option("--db", opts->db, "Statements database (default: $QUOTECHECK_DB, else ./quotecheck.db)");
   cmd->add_flag("--db-immutable", opts->db_immutable,
                 "Open the database as immutable (a node-local copy no process writes to)");

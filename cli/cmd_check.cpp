@@ -2,13 +2,13 @@
 /// the statements database and report verdicts like a linter.
 
 #include "commands.hpp"
-#include "input_options.hpp"
 #include "db_path.hpp"
+#include "input_options.hpp"
 #include "support/config.hpp"
 #include "support/extract_report.hpp"
 #include "support/input.hpp"
-#include "support/judge.hpp"
 #include "support/json_writer.hpp"
+#include "support/judge.hpp"
 #include "support/pipeline.hpp"
 #include "support/report_github.hpp"
 #include "support/report_sarif.hpp"

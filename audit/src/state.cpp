@@ -161,7 +161,12 @@ result<void> insert_failures(sqlite3 *db, const std::vector<failure_row> &rows) 
     return s.err();
   }
   for (const failure_row &f : rows) {
-    if (auto r = s.integer(1, f.seq).text(2, f.origin).integer(3, f.line).text(4, f.doc_id).text(5, f.reason).run();
+    if (auto r = s.integer(1, f.seq)
+                     .text(2, f.origin)
+                     .integer(3, f.line)
+                     .text(4, f.doc_id)
+                     .text(5, f.reason)
+                     .run();
         !r.ok()) {
       return r;
     }
@@ -270,7 +275,8 @@ result<void> state::commit(const batch &b) {
   if (!c.ok()) {
     return c.err();
   }
-  if (auto r = c.integer(1, b.next_seq).integer(2, b.findings_bytes).integer(3, b.failures_bytes).run(); !r.ok()) {
+  if (auto r = c.integer(1, b.next_seq).integer(2, b.findings_bytes).integer(3, b.failures_bytes).run();
+      !r.ok()) {
     return r;
   }
   return t.commit();
@@ -293,12 +299,13 @@ result<void> state::absorb(const std::string &other_path) {
     outcome = t.began();
     // A shard's rows keep their seq: seq orders documents within a shard, and
     // reports order by date first, then seq, then doc_id.
-    for (const char *sql :
-         {"INSERT INTO quotes SELECT * FROM shard.quotes", "INSERT INTO failures SELECT * FROM shard.failures",
-          "INSERT INTO totals(name, value) SELECT name, value FROM shard.totals WHERE true "
-          "ON CONFLICT(name) DO UPDATE SET value = value + excluded.value",
-          "INSERT INTO rule_counts(rule, severity, n) SELECT rule, severity, n FROM shard.rule_counts WHERE true "
-          "ON CONFLICT(rule) DO UPDATE SET n = n + excluded.n"}) {
+    for (const char *sql : {"INSERT INTO quotes SELECT * FROM shard.quotes",
+                            "INSERT INTO failures SELECT * FROM shard.failures",
+                            "INSERT INTO totals(name, value) SELECT name, value FROM shard.totals WHERE true "
+                            "ON CONFLICT(name) DO UPDATE SET value = value + excluded.value",
+                            "INSERT INTO rule_counts(rule, severity, n) SELECT rule, severity, n FROM "
+                            "shard.rule_counts WHERE true "
+                            "ON CONFLICT(rule) DO UPDATE SET n = n + excluded.n"}) {
       if (outcome.ok()) {
         outcome = exec(db, sql);
       }

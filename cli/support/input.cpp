@@ -18,8 +18,8 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <iostream>
 #include <glob.h>
+#include <iostream>
 #include <iterator>
 #include <sys/stat.h>
 
@@ -180,16 +180,18 @@ void read_jsonl(const std::string &origin, line_reader &lines, read_context &ctx
   }
   if (lines.failed()) {
     ctx.fail({origin,
-                         0,
-                         origin,
-                         {error_code::io_error, ctx.read_error() + " after line " + std::to_string(line), 0}, 0});
+              0,
+              origin,
+              {error_code::io_error, ctx.read_error() + " after line " + std::to_string(line), 0},
+              0});
   }
 }
 
 /// Whether a file found under a directory argument is an input.
 bool is_input_name(const std::string &name) {
   const std::string plain = without_compression_suffix(name);
-  for (const char *ext : {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".ndjson", ".json", ".warc"}) {
+  for (const char *ext :
+       {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".ndjson", ".json", ".warc"}) {
     if (ends_with(plain, ext)) {
       return true;
     }
@@ -346,15 +348,17 @@ void read_inputs(const std::vector<std::string> &paths, input_format format, con
         ctx.fail({origin, 0, origin, {error_code::io_error, why, 0}, 0});
         continue;
       }
-      read_open_stream(origin, file->file(), without_compression_suffix(given), format, ctx, &file->problem());
+      read_open_stream(origin, file->file(), without_compression_suffix(given), format, ctx,
+                       &file->problem());
       continue;
     }
     std::FILE *f = std::fopen(given.c_str(), "rb");
     if (f == nullptr) {
       ctx.fail({origin,
-                           0,
-                           origin,
-                           {error_code::io_error, std::string("cannot open: ") + std::strerror(errno), 0}, 0});
+                0,
+                origin,
+                {error_code::io_error, std::string("cannot open: ") + std::strerror(errno), 0},
+                0});
       continue;
     }
     read_open_stream(origin, f, given, format, ctx, nullptr);

@@ -30,8 +30,8 @@ struct read_limits {
 
 /// One document to process, with where it came from.
 struct input_document {
-  std::string origin;   ///< file name as given ("-" → "<stdin>")
-  std::size_t line = 0; ///< 1-based JSONL line (WARC: record number), 0 for whole files
+  std::string origin;      ///< file name as given ("-" → "<stdin>")
+  std::size_t line = 0;    ///< 1-based JSONL line (WARC: record number), 0 for whole files
   std::size_t ordinal = 0; ///< position among all records of the run, from 0
   std::string id;          ///< "id" field, else the file name or file:line
   std::string text;        ///< the document as given (outputs slice this)

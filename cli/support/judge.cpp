@@ -60,10 +60,10 @@ void write_verdict(json_writer &w, const db::verdict &v) {
 } // namespace
 
 /// The verdicts for one quote (empty when there is nothing to say).
-std::vector<finding> judge::judge_quote(const pipeline &pipe_, const input_document &in,
-                                      const attribution::attributed_quote &q) {
+std::vector<finding> judge::judge_quote(const pipeline &pipe, const input_document &in,
+                                        const attribution::attributed_quote &q) {
   std::vector<finding> found;
-  const std::string_view words = pipe_.source().substr(q.content.begin, q.content.size());
+  const std::string_view words = pipe.source().substr(q.content.begin, q.content.size());
   if (!q.who && q.kind == parser::quote_kind::direct) {
     found.push_back({"quote.unattributed", parser::severity::warning, q.content,
                      "direct quotation with no speaker", std::nullopt});
@@ -82,7 +82,7 @@ std::vector<finding> judge::judge_quote(const pipeline &pipe_, const input_docum
     query.role = q.who->role;
     // The config's extra aliases: a name as written (the whole name, its
     // last word, or the mention) -> the name on record.
-    const std::string_view written = pipe_.source().substr(q.who->mention.begin, q.who->mention.size());
+    const std::string_view written = pipe.source().substr(q.who->mention.begin, q.who->mention.size());
     const auto space = q.who->name.rfind(' ');
     const std::string last = space == std::string::npos ? q.who->name : q.who->name.substr(space + 1);
     for (const std::string &form : {q.who->name, last, std::string(written)}) {
@@ -92,7 +92,7 @@ std::vector<finding> judge::judge_quote(const pipeline &pipe_, const input_docum
         break;
       }
     }
-    const std::string_view mention = pipe_.source().substr(q.who->mention.begin, q.who->mention.size());
+    const std::string_view mention = pipe.source().substr(q.who->mention.begin, q.who->mention.size());
     if (!mention.empty() && mention != q.who->name) {
       query.speaker_aliases.emplace_back(mention);
     }
@@ -122,16 +122,15 @@ std::vector<finding> judge::judge_quote(const pipeline &pipe_, const input_docum
 /// earlier quotes of each speaker; the last few of them are compared, so a
 /// huge document stays linear.
 void judge::within_article(const processed_document &d, std::size_t i,
-                         std::unordered_map<std::string, std::vector<std::size_t>> &by_speaker,
-                         std::vector<finding> &found) const {
+                           std::unordered_map<std::string, std::vector<std::size_t>> &by_speaker,
+                           std::vector<finding> &found) const {
   const auto &q = d.quotes[i];
   if (!q.who) {
     return;
   }
   std::vector<std::size_t> &earlier_ones = by_speaker[q.who->name];
   if (q.kind == parser::quote_kind::indirect || q.kind == parser::quote_kind::mixed) {
-    const std::string_view report =
-        std::string_view(d.input.text).substr(q.content.begin, q.content.size());
+    const std::string_view report = std::string_view(d.input.text).substr(q.content.begin, q.content.size());
     std::optional<db::verdict> best;
     constexpr std::size_t look_back = 16;
     const std::size_t from = earlier_ones.size() > look_back ? earlier_ones.size() - look_back : 0;
@@ -160,7 +159,7 @@ void judge::within_article(const processed_document &d, std::size_t i,
 /// Applies the config's levels and the inline suppressions to one
 /// finding; false when it is dropped.
 bool judge::keep(const suppressions &quiet, std::string_view rule, std::uint32_t begin,
-               parser::severity &level) const {
+                 parser::severity &level) const {
   const auto configured = config_.level_of(rule, level);
   if (!configured || quiet.suppressed(rule, begin)) {
     return false;

@@ -26,7 +26,6 @@ struct finding {
   std::optional<db::verdict> evidence;
 };
 
-
 /// The findings of each quote of one document, in quote order.
 using quote_findings = std::vector<std::vector<finding>>;
 

@@ -175,8 +175,8 @@ std::string meta_charset(std::string_view html) {
     ++b;
   }
   std::size_t e = b;
-  while (e < head.size() && (std::isalnum(static_cast<unsigned char>(head[e])) != 0 || head[e] == '-' ||
-                             head[e] == '_')) {
+  while (e < head.size() &&
+         (std::isalnum(static_cast<unsigned char>(head[e])) != 0 || head[e] == '-' || head[e] == '_')) {
     ++e;
   }
   return head.substr(b, e - b);
@@ -287,9 +287,9 @@ std::string published_date(std::string_view html) {
       const auto content = after.find("content=");
       const auto colon = after.find(':');
       std::size_t from = std::string_view::npos;
-      if (content != std::string_view::npos && content < 40) {
+      if (content < 40) { // npos is never < 40
         from = content + 8;
-      } else if (colon != std::string_view::npos && colon < 4) { // JSON-LD "datePublished": "..."
+      } else if (colon < 4) { // JSON-LD "datePublished": "..."
         from = colon + 1;
       }
       if (from == std::string_view::npos) {
@@ -297,7 +297,7 @@ std::string published_date(std::string_view html) {
       }
       const std::string_view v = after.substr(from);
       const auto digit = v.find_first_of("0123456789");
-      if (digit != std::string_view::npos && digit < 4 && v.size() >= digit + 10) {
+      if (digit < 4 && v.size() >= digit + 10) {
         const std::string_view d = v.substr(digit, 10);
         if (d[4] == '-' && d[7] == '-' &&
             std::all_of(d.begin(), d.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); })) {
@@ -351,7 +351,8 @@ std::optional<payload> http_payload(std::string &block, std::size_t limit, std::
     return std::nullopt;
   }
   const std::string encoding = lower(h.get("content-encoding"));
-  if ((encoding == "gzip" || encoding == "x-gzip" || encoding == "deflate") && !inflate_body(out.body, limit)) {
+  if ((encoding == "gzip" || encoding == "x-gzip" || encoding == "deflate") &&
+      !inflate_body(out.body, limit)) {
     why = "corrupt or oversized " + encoding + " content encoding";
     return std::nullopt;
   }
@@ -375,11 +376,12 @@ void read_warc(const std::string &origin, std::FILE *f, std::string head, read_c
     }
     if (!line.starts_with("WARC/1.")) {
       if (!reported_garbage) { // resynchronise on the next record, reporting once
-        ctx.fail({origin,
-                             record + 1,
-                             origin,
-                             {error_code::bad_json,
-                              "not a WARC record (after record " + std::to_string(record) + ")", 0}, 0});
+        ctx.fail(
+            {origin,
+             record + 1,
+             origin,
+             {error_code::bad_json, "not a WARC record (after record " + std::to_string(record) + ")", 0},
+             0});
         reported_garbage = true;
       }
       continue;
@@ -392,16 +394,14 @@ void read_warc(const std::string &origin, std::FILE *f, std::string head, read_c
     }
     const auto length = parse_size(h.get("content-length"));
     const std::string id_field = h.get("warc-record-id");
-    std::string id = id_field.size() > 2 && id_field.front() == '<' ? id_field.substr(1, id_field.size() - 2)
-                                                                    : id_field;
+    std::string id =
+        id_field.size() > 2 && id_field.front() == '<' ? id_field.substr(1, id_field.size() - 2) : id_field;
     if (id.empty()) {
       id = origin + ":" + std::to_string(record);
     }
     if (!length) {
-      ctx.fail({origin,
-                           record,
-                           id,
-                           {error_code::bad_json, "WARC record without a valid Content-Length", 0}, 0});
+      ctx.fail(
+          {origin, record, id, {error_code::bad_json, "WARC record without a valid Content-Length", 0}, 0});
       continue; // resynchronise on the next "WARC/1." line
     }
     const std::string type = lower(h.get("warc-type"));
@@ -458,8 +458,8 @@ void read_warc(const std::string &origin, std::FILE *f, std::string head, read_c
       continue;
     }
     const bool html = p.media == "text/html" || p.media == "application/xhtml+xml" ||
-                      (p.media.empty() && lower(std::string_view(p.body).substr(0, 512)).find("<html") !=
-                                              std::string::npos);
+                      (p.media.empty() &&
+                       lower(std::string_view(p.body).substr(0, 512)).find("<html") != std::string::npos);
     std::string charset = p.charset.empty() && html ? meta_charset(p.body) : p.charset;
     if (!to_utf8(charset, p.body)) {
       fail.problem = {error_code::invalid_utf8, "cannot convert from charset " + charset + " to UTF-8", 0};
@@ -499,9 +499,10 @@ void read_warc(const std::string &origin, std::FILE *f, std::string head, read_c
   }
   if (in.failed()) {
     ctx.fail({origin,
-                         record,
-                         origin,
-                         {error_code::io_error, ctx.read_error() + " after WARC record " + std::to_string(record), 0}, 0});
+              record,
+              origin,
+              {error_code::io_error, ctx.read_error() + " after WARC record " + std::to_string(record), 0},
+              0});
   }
 }
 
