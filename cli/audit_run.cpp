@@ -18,6 +18,8 @@
 #include "quotecheck/audit/report.hpp"
 #include "quotecheck/db/normalize.hpp"
 
+#include <sqlite3.h>
+
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -374,6 +376,25 @@ std::FILE *open_cut(const std::filesystem::path &p, std::int64_t size, std::stri
   return f;
 }
 
+/// What a statements database holds, in brief ("" for none): its number of
+/// statements and highest statement id. A resume must see the same record.
+std::string db_identity(const std::string &path) {
+  if (path.empty()) {
+    return "none";
+  }
+  auto s = db::store::open(path, db::open_mode::read_only);
+  if (!s.ok()) {
+    return "unreadable";
+  }
+  error err;
+  sqlite3_stmt *q = s.value().prepare("SELECT count(*), coalesce(max(id), 0) FROM statements", err);
+  if (q == nullptr || sqlite3_step(q) != SQLITE_ROW) {
+    return "unreadable";
+  }
+  return std::to_string(sqlite3_column_int64(q, 0)) + " statements, last id " +
+         std::to_string(sqlite3_column_int64(q, 1));
+}
+
 /// Writes the buffered lines and makes them durable; false on an I/O error.
 bool sync_file(std::FILE *f) { return std::fflush(f) == 0 && fsync(fileno(f)) == 0; }
 
@@ -472,8 +493,10 @@ private:
         o_.shard.empty() ? "" : std::to_string(o_.shard_k) + "/" + std::to_string(o_.shard_n);
     const std::string db_path = resolve_db_path(o_.db);
     const std::string db_recorded = db_exists(db_path) ? db_path : "";
+    // The database by what it holds, not where it is: a resumed shard may
+    // open its own node-local copy under another name.
     const std::vector<std::pair<std::string, std::string>> identity = {
-        {"inputs", inputs_json(o_)}, {"shard", shard}, {"db", db_recorded}};
+        {"inputs", inputs_json(o_)}, {"shard", shard}, {"db_identity", db_identity(db_recorded)}};
     if (existed) {
       for (const auto &[key, value] : identity) {
         const auto was = state_->meta(key);
@@ -498,6 +521,7 @@ private:
       for (const auto &[key, value] : identity) {
         state_->set_meta(key, value);
       }
+      state_->set_meta("db", db_recorded);
     }
     std::string why;
     findings_ = open_cut(dir_ / "findings.jsonl", resumed_.findings_bytes, why);

@@ -104,6 +104,9 @@ public:
       flush();
       std::cerr << "quotecheck: " << describe(f) << '\n';
       status_ = exit_input;
+      if (o_.format == "jsonl" && f.line > 0) {
+        write_failure_jsonl(out_, f); // one output line per input line, as extract
+      }
     };
     if (o_.format == "json") {
       out_ += "[";
