@@ -4,6 +4,7 @@
 #
 #   scripts/install-deps.sh               # as root: apt-get install what is missing
 #   scripts/install-deps.sh --with-tools  # also clang-format and clang-tidy-14 (for HACKING.md)
+#   scripts/install-deps.sh --with-slurm  # also munge and Slurm (tests/slurm, scripts/slurm)
 #
 # Not root and something missing: prints the exact sudo line and exits 1.
 set -euo pipefail
@@ -14,10 +15,13 @@ packages=(
   nlohmann-json3-dev libsimdjson-dev libstemmer-dev libgumbo-dev
   libarchive-dev zlib1g-dev libzstd-dev zstd gzip libbenchmark-dev python3
   python3-jsonschema
+  chromium # renders the audit's report.html in tests/audit/report_html_browser_test.sh
+  time clang-14 libclang-rt-14-dev
 )
 for arg in "$@"; do
   case $arg in
-  --with-tools) packages+=(clang-format clang-tidy-14 time) ;;
+  --with-tools) packages+=(clang-format clang-tidy-14) ;;
+  --with-slurm) packages+=(munge slurmctld slurmd slurm-client) ;;
   -h | --help)
     sed -n '2,9p' "$0"
     exit 0
