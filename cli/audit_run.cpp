@@ -513,15 +513,16 @@ private:
       }
       resumed_ = cp.value();
       state_->set_meta("finished", "");
-    } else {
-      for (const auto &[key, value] :
-           {std::pair<std::string, std::string>{"version", QUOTECHECK_VERSION}, {"started", utc_now()}}) {
-        state_->set_meta(key, value);
-      }
-      for (const auto &[key, value] : identity) {
-        state_->set_meta(key, value);
-      }
-      state_->set_meta("db", db_recorded);
+    }
+    // All again on a resume: a run killed while starting may have stored
+    // only some of them.
+    for (const auto &[key, value] : identity) {
+      state_->set_meta(key, value);
+    }
+    state_->set_meta("db", db_recorded);
+    state_->set_meta("version", QUOTECHECK_VERSION);
+    if (const auto started = state_->meta("started"); !started.ok() || started.value().empty()) {
+      state_->set_meta("started", utc_now());
     }
     std::string why;
     findings_ = open_cut(dir_ / "findings.jsonl", resumed_.findings_bytes, why);
