@@ -12,6 +12,40 @@ namespace quotecheck::audit::detail {
 
 namespace {
 
+/// The words first[from, to) joined by spaces.
+std::string join_words(const std::vector<db::word> &first, std::size_t from, std::size_t to) {
+  std::string s;
+  for (std::size_t i = from; i < to && i < first.size(); ++i) {
+    s += (s.empty() ? "" : " ") + first[i].text;
+  }
+  return s;
+}
+
+/// A wording against the first appearance, end to end: the word alignment
+/// finds the passage of the first wording this one covers, and the first's
+/// words before and after that passage count as dropped (a later wording that
+/// quotes less of the first shows what it left out).
+std::vector<db::diff_op> drift_diff(const std::string &text, const std::vector<db::word> &first) {
+  db::alignment a = db::align(db::tokenize_quote(text), first);
+  std::vector<db::diff_op> ops;
+  if (a.matched == 0) {
+    // Nothing in common: all of the first dropped, all of this one added.
+    if (!first.empty()) {
+      ops.push_back({db::diff_op::kind::remove, join_words(first, 0, first.size())});
+    }
+    ops.push_back({db::diff_op::kind::insert, text});
+    return ops;
+  }
+  if (a.cover_begin > 0) {
+    ops.push_back({db::diff_op::kind::remove, join_words(first, 0, a.cover_begin)});
+  }
+  ops.insert(ops.end(), a.diff.begin(), a.diff.end());
+  if (a.cover_end < first.size()) {
+    ops.push_back({db::diff_op::kind::remove, join_words(first, a.cover_end, first.size())});
+  }
+  return ops;
+}
+
 /// Groups the date-ordered sightings into distinct wordings and diffs each
 /// against the first appearance.
 std::vector<wording> wordings_of(const std::vector<quote_row> &shown) {
@@ -36,8 +70,9 @@ std::vector<wording> wordings_of(const std::vector<quote_row> &shown) {
   }
   if (!out.empty()) {
     out.front().same_as_first = true;
+    const std::vector<db::word> first_words = db::split_words(out.front().text);
     for (std::size_t i = 1; i < out.size(); ++i) {
-      out[i].diff = db::align_text(out[i].text, out.front().text).diff;
+      out[i].diff = drift_diff(out[i].text, first_words);
     }
   }
   return out;

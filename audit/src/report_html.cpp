@@ -152,8 +152,13 @@ void append_article(std::string &out, const quote_row &q) {
   out += " \u00b7 line " + std::to_string(q.line) + "</div>";
 }
 
-/// A record cell: statement date, source (linked), id.
-void append_record(std::string &out, const quote_row &q) {
+/// A record cell: who said it (when `with_speaker`), statement date, source (linked), id.
+void append_record(std::string &out, const quote_row &q, bool with_speaker) {
+  if (with_speaker && !q.statement_speaker.empty()) {
+    out += "<div class=\"doc\">";
+    append_escaped(out, q.statement_speaker);
+    out += "</div>";
+  }
   out += "<div>";
   append_date(out, q.statement_date);
   out += "</div><div>";
@@ -164,7 +169,7 @@ void append_record(std::string &out, const quote_row &q) {
   }
 }
 
-/// A percentage with one decimal.
+/// A score in [0, 1] as a whole percentage.
 std::string percent(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.0f%%", v * 100);
@@ -360,7 +365,11 @@ private:
       out_ += "<tr><td>";
       append_article(out_, q);
       out_ += "</td><td>";
-      append_escaped(out_, q.speaker);
+      if (q.speaker.empty()) {
+        out_ += "<span class=\"muted\">unattributed</span>";
+      } else {
+        append_escaped(out_, q.speaker);
+      }
       out_ += "</td><td>";
       const std::vector<db::diff_op> ops = parse_diff(q.diff);
       if (ops.empty()) {
@@ -371,7 +380,7 @@ private:
         append_ops(out_, ops);
       }
       out_ += "</td><td>";
-      append_record(out_, q);
+      append_record(out_, q, true);
       out_ += "</td><td class=\"num\">" + percent(q.score) + "</td></tr>\n";
     }
     out_ += "</tbody></table>\n";
@@ -404,7 +413,7 @@ private:
       out_ += "</td><td class=\"onrecord\">";
       append_escaped(out_, q.statement_speaker);
       out_ += "</td><td>";
-      append_record(out_, q);
+      append_record(out_, q, false);
       out_ += "</td></tr>\n";
     }
     out_ += "</tbody></table>\n";
@@ -444,9 +453,9 @@ private:
     out_ += ": <q>";
     append_escaped(out_, detail::truncate_utf8(f.text, 240));
     out_ += "</q></h3>\n<p class=\"facts\">" + with_commas(g.documents) + " documents \u00b7 " +
-            with_commas(g.outlets) + " outlets \u00b7 " + with_commas(g.sightings) + " sightings \u00b7 " +
-            std::to_string(g.wordings.size()) + (g.wordings.size() == 1 ? " wording" : " wordings") +
-            "<br><b>First appearance</b> ";
+            (g.outlets == 0 ? std::string("outlets unknown") : with_commas(g.outlets) + " outlets") +
+            " \u00b7 " + with_commas(g.sightings) + " sightings \u00b7 " + std::to_string(g.wordings.size()) +
+            (g.wordings.size() == 1 ? " wording" : " wordings") + "<br><b>First appearance</b> ";
     append_date(out_, f.date);
     out_ += ", ";
     append_escaped(out_, f.outlet.empty() ? std::string("unknown outlet") : f.outlet);
