@@ -89,7 +89,7 @@ public:
     if (db_exists(path)) {
       auto opened = db::store::open(path, db::open_mode::read_only);
       if (!opened.ok()) {
-        std::cerr << "quotecheck: " << path << ": " << opened.err().message << '\n';
+        std::cerr << "quotecheck: " << opened.err().message << '\n';
         return exit_input;
       }
       store_.emplace(std::move(opened.value()));

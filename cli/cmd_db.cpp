@@ -24,6 +24,7 @@ struct db_options {
   std::vector<std::string> files;
   std::string format = "auto";
   bool skip_bad = false;
+  bool reimport = false;
   std::string output_format = "text";
 };
 
@@ -63,7 +64,7 @@ void run_import(const db_options &o) {
   auto s = db::store::open(path, db::open_mode::read_write);
   if (!s.ok())
     return fail(s.err().message);
-  db::import_options io{format.value(), o.skip_bad};
+  db::import_options io{format.value(), o.skip_bad, o.reimport};
   for (const auto &file : o.files) {
     auto r = db::import_file(s.value(), file, io);
     if (!r.ok()) {
@@ -71,6 +72,13 @@ void run_import(const db_options &o) {
       continue;
     }
     const auto &rep = r.value();
+    if (rep.already_imported) {
+      std::cout << file << ": already imported";
+      if (rep.previous_name != file)
+        std::cout << " as " << rep.previous_name;
+      std::cout << " (" << rep.previous_at << "); skipped (--reimport reads it again)\n";
+      continue;
+    }
     std::cout << file << ": imported " << rep.inserted << " statement" << (rep.inserted == 1 ? "" : "s")
               << " (" << to_string(rep.format) << ")";
     if (rep.duplicates != 0)
@@ -141,7 +149,12 @@ void add_db_command(CLI::App &app) {
              "  quotecheck db export --db record.db > all.jsonl\n"
              "  quotecheck db learn --db record.db coverage.jsonl\n"
              "  quotecheck db variants --db record.db\n"
-             "Exit codes: 0 done; 2 usage error, unreadable input or a bad record (nothing of that file is written).");
+             "Exit codes: 0 done; 2 usage error, unreadable input or a bad record (nothing of that file is "
+             "written).\n"
+             "Each imported file is one transaction, recorded by its SHA-256: after an interrupted import,\n"
+             "run the same command again and the files already committed are skipped. Several processes\n"
+             "may import and read at once: a writer waits for another's transaction (busy retry) for up to\n"
+             "$QUOTECHECK_BUSY_TIMEOUT seconds (default 600), then fails with \"database is locked\".");
   db->require_subcommand(1);
   auto o = std::make_shared<db_options>();
 
@@ -157,6 +170,9 @@ void add_db_command(CLI::App &app) {
       ->check(CLI::IsMember({"auto", "jsonl", "csv", "claimreview"}))
       ->capture_default_str();
   imp->add_flag("--skip-bad", o->skip_bad, "Skip and count bad records instead of rejecting the whole file");
+  imp->add_flag(
+      "--reimport", o->reimport,
+      "Read files even when the same bytes were imported before (stored statements are not duplicated)");
   imp->callback([o] { run_import(*o); });
 
   auto *stats = with_db_flag(db->add_subcommand("stats", "Count speakers, aliases, roles and statements"), o);

@@ -116,7 +116,7 @@ int run_learn(const learn_options &o) {
   const std::string path = resolve_db_path(o.db);
   auto opened = db::store::open(path, db::open_mode::read_write);
   if (!opened.ok()) {
-    std::cerr << "quotecheck: " << path << ": " << opened.err().message << '\n';
+    std::cerr << "quotecheck: " << opened.err().message << '\n';
     return exit_input;
   }
   db::store store = std::move(opened.value());
@@ -180,7 +180,7 @@ int run_variants(const variants_options &o) {
   }
   auto opened = db::store::open(path, db::open_mode::read_only);
   if (!opened.ok()) {
-    std::cerr << "quotecheck: " << path << ": " << opened.err().message << '\n';
+    std::cerr << "quotecheck: " << opened.err().message << '\n';
     return exit_input;
   }
   auto groups = db::quotation_variants(opened.value(), o.min_outlets, o.limit);

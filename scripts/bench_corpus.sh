@@ -1,21 +1,29 @@
 #!/usr/bin/env bash
-# Throughput of `quotecheck extract` on a real corpus, against `wc -w` over
-# the same text measured in the same run (the reference: a ratio survives a
-# change of machine, a bare time does not).
+# Throughput of `quotecheck extract`, `check` and `audit` on a real corpus,
+# against `wc -w` over the same text measured in the same run (the
+# reference: a ratio survives a change of machine, a bare time does not).
 #
-#   scripts/bench_corpus.sh [--big] [--program PATH] [--corpus FILE.jsonl] [--repeat N]
+#   scripts/bench_corpus.sh [--big] [--program PATH] [--db FILE] [--corpus FILE.jsonl] [--repeat N]
 #
 #   --program  the quotecheck binary (default build/quotecheck)
+#   --db       statements database for check and audit (default: sample.db next to the program)
 #   --corpus   JSONL with a "text" field (default ../shared/corpora/polnear.dev.jsonl, 16 MB)
-#   --big      also the corpus repeated N times (default 100: ~1.6 GB; needs ~2x that on disk)
+#   --big      also the corpus repeated N times (default 100: ~1.6 GB; needs ~2x that
+#              in $TMPDIR): extract, and audit at 2 threads, for throughput and peak RSS
+#   --repeat   N for --big
 #
-# Reports MB/s (of JSONL input and of text), documents/s, the time ratio to
-# wc -w, and peak RSS (/usr/bin/time -f %M).
+# Rows: extract and check at 1 thread (one process) and 2 threads (the JSONL
+# split in two halves, two processes at once: neither command has --jobs),
+# and audit --jobs 1 / --jobs 2 when the program has `audit`. Each row gives
+# MB/s (of JSONL input and of article text), documents/s, peak RSS
+# (/usr/bin/time: the largest process), the time ratio to `wc -w` (LC_ALL=C)
+# over the article text, and for 2 threads the speed-up over 1 thread.
 set -euo pipefail
 export LC_ALL=C # wc -w counts bytes the same way on every machine
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 prog=build/quotecheck
+db=
 corpus=../shared/corpora/polnear.dev.jsonl
 big=0
 repeat=100
@@ -23,51 +31,115 @@ while [ $# -gt 0 ]; do
   case $1 in
   --big) big=1 ;;
   --program) prog=$2; shift ;;
+  --db) db=$2; shift ;;
   --corpus) corpus=$2; shift ;;
   --repeat) repeat=$2; shift ;;
-  -h | --help) sed -n '2,14p' "$0"; exit 0 ;;
+  -h | --help) sed -n '2,21p' "$0"; exit 0 ;;
   *) echo "bench_corpus: unknown argument '$1'" >&2; exit 2 ;;
   esac
   shift
 done
+[ -n "$db" ] || db=$(dirname "$prog")/sample.db
 [ -x "$prog" ] || { echo "bench_corpus: no program at $prog (build first)" >&2; exit 2; }
 [ -f "$corpus" ] || { echo "bench_corpus: no corpus at $corpus" >&2; exit 2; }
+[ -f "$db" ] || { echo "bench_corpus: no database at $db (cmake --build ... --target sample_db)" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "bench_corpus: needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
+has_audit=0
+"$prog" audit --help >/dev/null 2>&1 && has_audit=1
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/qc-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
-# Sets m_s (seconds) and m_kb (peak RSS) for a command reading INPUT; its
-# stdout goes to /dev/null.
+# Runs CMD... with stdin from INPUT and stdout to /dev/null; sets m_s
+# (elapsed seconds) and m_kb (peak RSS in KB).
 measure() { # measure INPUT CMD...
   local input=$1
   shift
   /usr/bin/time -f '%e %M' -o "$work/time" "$@" <"$input" >/dev/null 2>"$work/stderr" || true
-  read -r m_s m_kb <"$work/time"
+  read -r m_s m_kb < <(tail -n 1 "$work/time") # after "Command exited with non-zero status" if any
 }
 
-bench() { # bench LABEL JSONL TEXTS
-  local label=$1 jsonl=$2 texts=$3
-  local bytes text_bytes docs
+# The same for two processes at once, each on its own input; m_s is the
+# wall time of both, m_kb the larger peak.
+measure_pair() { # measure_pair INPUT1 INPUT2 CMD...
+  local in1=$1 in2=$2
+  shift 2
+  local start end
+  start=$(date +%s.%N)
+  /usr/bin/time -f '%e %M' -o "$work/time1" "$@" <"$in1" >/dev/null 2>"$work/stderr1" &
+  local p1=$!
+  /usr/bin/time -f '%e %M' -o "$work/time2" "$@" <"$in2" >/dev/null 2>"$work/stderr2" &
+  local p2=$!
+  wait "$p1" "$p2" || true
+  end=$(date +%s.%N)
+  local s1 kb1 s2 kb2
+  read -r s1 kb1 < <(tail -n 1 "$work/time1")
+  read -r s2 kb2 < <(tail -n 1 "$work/time2")
+  m_s=$(python3 -c "print(f'{$end - $start:.2f}')")
+  m_kb=$((kb1 > kb2 ? kb1 : kb2))
+}
+
+# Prints one table row; the reference is wc_s, the 1-thread time of the
+# same command one_s (empty for a 1-thread row).
+row() { # row LABEL THREADS SECONDS KB ONE_S
+  python3 - "$1" "$2" "$3" "$4" "${5:-}" "$bytes" "$text_bytes" "$docs" "$wc_s" <<'PY'
+import sys
+label, threads, s, kb, one, b, tb, docs, wc = sys.argv[1:]
+s, wc = max(float(s), 0.01), max(float(wc), 0.01)
+b, tb, docs = int(b), int(tb), int(docs)
+speedup = f"{max(float(one), 0.01) / s:.2f}x" if one else ""
+print(f"| {label} | {threads} | {s:.2f} s | {b/1e6/s:.1f} MB/s ({tb/1e6/s:.1f} MB/s of text) | {docs/s:.0f} | "
+      f"{int(kb)/1024:.0f} MB | {s/wc:.1f}x | {speedup} |")
+PY
+}
+
+bench() { # bench LABEL JSONL TEXTS FULL(1: every command)
+  local label=$1 jsonl=$2 texts=$3 full=$4
   bytes=$(stat -c %s "$jsonl")
   text_bytes=$(stat -c %s "$texts")
   docs=$(grep -c '' "$jsonl")
-  cat "$jsonl" "$texts" >/dev/null # warm the page cache for both
-  local wc_s wc_kb qc_s qc_kb
+  if [ "$full" = 1 ]; then
+    local half=$(((docs + 1) / 2))
+    head -n "$half" "$jsonl" >"$work/half1.jsonl"
+    tail -n +"$((half + 1))" "$jsonl" >"$work/half2.jsonl"
+    cat "$work/half1.jsonl" "$work/half2.jsonl" >/dev/null
+  fi
+  cat "$jsonl" "$texts" >/dev/null # warm the page cache
   measure "$texts" wc -w
-  wc_s=$m_s wc_kb=$m_kb
+  wc_s=$m_s
+  echo
+  echo "$label: $(awk -v b="$bytes" 'BEGIN{printf "%.1f", b/1e6}') MB of JSONL, $docs documents," \
+    "$(awk -v b="$text_bytes" 'BEGIN{printf "%.1f", b/1e6}') MB of text; wc -w over the text:" \
+    "$wc_s s ($(awk -v b="$text_bytes" -v s="$wc_s" 'BEGIN{if (s < 0.01) s = 0.01; printf "%.0f", b/1e6/s}') MB/s)"
+  echo
+  echo "| command | threads | time | throughput | docs/s | peak RSS | time / wc -w | speed-up |"
+  echo "|---|---|---|---|---|---|---|---|"
+  local one
   measure "$jsonl" "$prog" extract --input-format jsonl --format jsonl
-  qc_s=$m_s qc_kb=$m_kb
-  python3 - "$label" "$bytes" "$text_bytes" "$docs" "$wc_s" "$wc_kb" "$qc_s" "$qc_kb" <<'PY'
-import sys
-label, b, tb, docs, wc_s, wc_kb, qc_s, qc_kb = sys.argv[1:]
-b, tb, docs = int(b), int(tb), int(docs)
-wc_s, qc_s = max(float(wc_s), 0.01), max(float(qc_s), 0.01)
-mb = 1e6
-print(f"| {label} | {b/mb:.1f} MB, {docs} docs | {qc_s:.2f} s | {b/mb/qc_s:.1f} MB/s ({tb/mb/qc_s:.1f} MB/s of text) "
-      f"| {docs/qc_s:.0f} docs/s | {int(qc_kb)/1024:.0f} MB | wc -w {wc_s:.2f} s ({tb/mb/wc_s:.0f} MB/s) "
-      f"| {qc_s/wc_s:.1f}x |")
-PY
+  one=$m_s
+  row extract 1 "$m_s" "$m_kb"
+  if [ "$full" = 1 ]; then
+    measure_pair "$work/half1.jsonl" "$work/half2.jsonl" "$prog" extract --input-format jsonl --format jsonl
+    row "extract (2 processes)" 2 "$m_s" "$m_kb" "$one"
+    measure "$jsonl" "$prog" check --db "$db" --input-format jsonl --format jsonl --fail-on never
+    one=$m_s
+    row "check" 1 "$m_s" "$m_kb"
+    measure_pair "$work/half1.jsonl" "$work/half2.jsonl" "$prog" check --db "$db" --input-format jsonl --format jsonl --fail-on never
+    row "check (2 processes)" 2 "$m_s" "$m_kb" "$one"
+  fi
+  if [ "$has_audit" = 1 ]; then
+    if [ "$full" = 1 ]; then
+      rm -rf "$work/audit1"
+      measure /dev/null "$prog" audit "$jsonl" --db "$db" --jobs 1 --out "$work/audit1" --progress never
+      one=$m_s
+      row "audit --jobs 1" 1 "$m_s" "$m_kb"
+    else
+      one=
+    fi
+    rm -rf "$work/audit2"
+    measure /dev/null "$prog" audit "$jsonl" --db "$db" --jobs 2 --out "$work/audit2" --progress never
+    row "audit --jobs 2" 2 "$m_s" "$m_kb" "$one"
+  fi
 }
 
 python3 - "$corpus" "$work/texts.txt" <<'PY'
@@ -79,14 +151,11 @@ with open(sys.argv[1], encoding="utf-8") as f, open(sys.argv[2], "w", encoding="
             out.write("\n")
 PY
 
-echo "quotecheck: $("$prog" --version) at $prog; corpus: $corpus; $(nproc) cores"
-echo
-echo "| input | size | extract time | throughput | docs/s | peak RSS | reference | time / wc -w |"
-echo "|---|---|---|---|---|---|---|---|"
-bench "corpus" "$corpus" "$work/texts.txt"
+echo "quotecheck: $("$prog" --version) at $prog; corpus: $corpus; db: $db; $(nproc) cores; load: $(cut -d' ' -f1-3 /proc/loadavg)"
+bench "corpus" "$corpus" "$work/texts.txt" 1
 
 if [ "$big" = 1 ]; then
   for _ in $(seq "$repeat"); do cat "$corpus"; done >"$work/big.jsonl"
   for _ in $(seq "$repeat"); do cat "$work/texts.txt"; done >"$work/big.txt"
-  bench "corpus x$repeat" "$work/big.jsonl" "$work/big.txt"
+  bench "corpus x$repeat" "$work/big.jsonl" "$work/big.txt" 0
 fi

@@ -30,7 +30,7 @@ expect_in "$TMP/out" "imported 27 statements" "db import summary"
 
 expect_rc 0 "db stats" "$QC" db stats --db "$DB"
 expect_in "$TMP/out" "statements: *27" "db stats"
-expect_in "$TMP/out" "schema version: *1" "db stats"
+expect_in "$TMP/out" "schema version: *2" "db stats"
 
 expect_rc 0 "db stats json" "$QC" db stats --db "$DB" --format json
 expect_in "$TMP/out" '"statements": 27' "db stats --format json"
@@ -90,8 +90,36 @@ if command -v sqlite3 >/dev/null 2>&1; then
   cp "$DB" "$TMP/new.db"
   sqlite3 "$TMP/new.db" "PRAGMA user_version = 999" || fail "sqlite3"
   expect_rc 2 "newer schema" "$QC" db stats --db "$TMP/new.db"
-  expect_in "$TMP/err" "newer" "newer schema explained"
+  expect_in "$TMP/err" "new.db: database schema version 999 is newer than this quotecheck supports (2)" \
+    "newer schema: file and both versions named"
+  expect_rc 2 "newer schema, import" "$QC" db import --db "$TMP/new.db" "$TMP/bad.jsonl"
+  expect_in "$TMP/err" "version 999 is newer" "import refuses a newer schema"
+  [ "$(sqlite3 "$TMP/new.db" "PRAGMA user_version")" = 999 ] || fail "a newer file was changed"
+
+  # A version 1 file (tests/fixtures) is read as it is and upgraded by a writer.
+  sqlite3 "$TMP/v1.db" <"$SRC/tests/fixtures/db_schema_v1.sql" || fail "sqlite3 fixture"
+  expect_rc 0 "lookup in a v1 file" "$QC" lookup --db "$TMP/v1.db" "No ferry will leave the harbour"
+  expect_in "$TMP/out" "Olek Brandt" "v1 statements readable"
+  [ "$(sqlite3 "$TMP/v1.db" "PRAGMA user_version")" = 1 ] || fail "a reader upgraded the file"
+  expect_rc 0 "db init upgrades v1" "$QC" db init --db "$TMP/v1.db"
+  expect_rc 0 "stats after upgrade" "$QC" db stats --db "$TMP/v1.db"
+  expect_in "$TMP/out" "schema version: *2" "upgraded to version 2"
+  expect_in "$TMP/out" "statements: *2" "v1 statements kept"
+
+  # A failing upgrade: exit 2, the reason, and the old file unchanged.
+  sqlite3 "$TMP/v1b.db" <"$SRC/tests/fixtures/db_schema_v1.sql" || fail "sqlite3 fixture"
+  sqlite3 "$TMP/v1b.db" "CREATE TABLE imports(note TEXT)" || fail "sqlite3"
+  cp "$TMP/v1b.db" "$TMP/v1b.orig"
+  expect_rc 2 "failing upgrade" "$QC" db import --db "$TMP/v1b.db" "$SRC/corpora/sample-statements.jsonl"
+  expect_in "$TMP/err" "v1b.db: schema upgrade to version 2 failed" "failing upgrade explained"
+  cmp -s "$TMP/v1b.db" "$TMP/v1b.orig" || fail "a failed upgrade changed the file"
 fi
+
+# Importing the same file again skips it; --reimport reads it.
+expect_rc 0 "import again" "$QC" db import --db "$DB" "$SRC/corpora/sample-statements.jsonl"
+expect_in "$TMP/out" "sample-statements.jsonl: already imported (.*); skipped" "a committed file is skipped"
+expect_rc 0 "reimport" "$QC" db import --db "$DB" --reimport "$SRC/corpora/sample-statements.jsonl"
+expect_in "$TMP/out" "imported 0 statements.*27 already present" "--reimport reads it, stores nothing twice"
 
 [ "$failures" = 0 ] && echo "cli_db: all passed"
 exit $((failures != 0))

@@ -11,7 +11,9 @@
 
 #include <sqlite3.h>
 
+#include <filesystem>
 #include <fstream>
+#include <iterator>
 
 using namespace quotecheck;
 using qc_test::temp_db;
@@ -264,4 +266,118 @@ TEST_CASE("sightings record first appearance and later variants", "[db][schema][
   auto by_text = db::sightings_of_text(s, "we will STAND firm!");
   REQUIRE(by_text.ok());
   CHECK(by_text.value().size() == 2);
+}
+
+namespace {
+
+/// Builds a database file from one of the SQL fixtures of an old schema
+/// (tests/fixtures/db_schema_vN.sql), as that version of quotecheck left it.
+void build_from_fixture(const std::string &path, int version, const char *extra_sql = nullptr) {
+  std::ifstream in(std::string(QUOTECHECK_SOURCE_DIR) + "/tests/fixtures/db_schema_v" +
+                   std::to_string(version) + ".sql");
+  REQUIRE(in);
+  std::string sql((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  sqlite3 *raw = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &raw) == SQLITE_OK);
+  char *msg = nullptr;
+  int rc = sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, &msg);
+  INFO((msg != nullptr ? msg : ""));
+  sqlite3_free(msg);
+  CHECK(rc == SQLITE_OK);
+  if (extra_sql != nullptr)
+    CHECK(sqlite3_exec(raw, extra_sql, nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(raw);
+}
+
+/// The user_version of a file, read with a plain connection.
+int file_user_version(const std::string &path) {
+  sqlite3 *raw = nullptr;
+  REQUIRE(sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+  sqlite3_stmt *st = nullptr;
+  REQUIRE(sqlite3_prepare_v2(raw, "PRAGMA user_version", -1, &st, nullptr) == SQLITE_OK);
+  int v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+  sqlite3_finalize(st);
+  sqlite3_close(raw);
+  return v;
+}
+
+std::string file_bytes(const std::string &path) {
+  std::ifstream in(path, std::ios::binary);
+  return {(std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>()};
+}
+
+/// The versions we keep a fixture of: every released version before the current one.
+constexpr int k_old_versions[] = {1};
+
+} // namespace
+
+TEST_CASE("every old schema version is upgraded in place and keeps its rows", "[db][schema][upgrade]") {
+  STATIC_REQUIRE(sizeof(k_old_versions) / sizeof(int) == db::current_schema_version - 1);
+  for (int old : k_old_versions) {
+    INFO("from version " << old);
+    temp_db t;
+    build_from_fixture(t.path(), old);
+    REQUIRE(file_user_version(t.path()) == old);
+    {
+      auto s = t.open();
+      CHECK(db::schema_version(s).value() == db::current_schema_version);
+      CHECK(scalar(s, "SELECT name FROM sqlite_master WHERE name = 'imports'") == "imports");
+      auto st = db::stats(s);
+      REQUIRE(st.ok());
+      CHECK(st.value().speakers == 2);
+      CHECK(st.value().statements == 2);
+      CHECK(st.value().aliases == 1);
+      CHECK(st.value().roles == 1);
+      CHECK(st.value().sightings == 1);
+      CHECK(scalar(s, "SELECT added_at FROM statements WHERE id = 1") == "2024-02-12T09:00:00Z");
+      // The FTS index came through: an old statement is found by its words and its alias.
+      auto m = db::lookup(s, "the tide tables were wrong", "Quist");
+      REQUIRE(m.ok());
+      REQUIRE(m.value().size() == 1);
+      CHECK(m.value()[0].stmt.speaker == "Mara Quist");
+      CHECK(m.value()[0].stmt.date == "2024-02-11");
+    }
+    CHECK(file_user_version(t.path()) == db::current_schema_version);
+  }
+}
+
+TEST_CASE("a read-only open reads a version 1 database and leaves it at version 1", "[db][schema][upgrade]") {
+  temp_db t;
+  build_from_fixture(t.path(), 1);
+  {
+    auto s = t.open(db::open_mode::read_only);
+    auto m = db::lookup(s, "No ferry will leave the harbour before the inspection.");
+    REQUIRE(m.ok());
+    REQUIRE(m.value().size() == 1);
+    CHECK(m.value()[0].stmt.speaker == "Olek Brandt");
+  }
+  CHECK(file_user_version(t.path()) == 1);
+}
+
+TEST_CASE("a failing upgrade rolls back and leaves the old file byte for byte", "[db][schema][upgrade]") {
+  temp_db t;
+  // Someone added a table of their own that collides with the one version 2 creates.
+  build_from_fixture(t.path(), 1, "CREATE TABLE imports(note TEXT); INSERT INTO imports VALUES ('mine')");
+  const std::string before = file_bytes(t.path());
+  REQUIRE_FALSE(before.empty());
+  auto s = db::store::open(t.path(), db::open_mode::read_write);
+  REQUIRE_FALSE(s.ok());
+  CHECK(s.err().code == error_code::db_error);
+  CHECK_THAT(s.err().message, Catch::Contains(t.path()) && Catch::Contains("upgrade to version 2 failed"));
+  CHECK(file_bytes(t.path()) == before);
+  CHECK(file_user_version(t.path()) == 1);
+  CHECK_FALSE(std::filesystem::exists(t.path() + "-wal"));
+}
+
+TEST_CASE("the refusal of a newer file names the file and both versions", "[db][schema]") {
+  temp_db t;
+  { auto s = t.open(); }
+  set_user_version(t.path(), db::current_schema_version + 5);
+  auto s = db::store::open(t.path(), db::open_mode::read_write);
+  REQUIRE_FALSE(s.ok());
+  CHECK(s.err().code == error_code::schema_too_new);
+  CHECK_THAT(s.err().message,
+             Catch::Contains(t.path()) &&
+                 Catch::Contains("version " + std::to_string(db::current_schema_version + 5)) &&
+                 Catch::Contains("(" + std::to_string(db::current_schema_version) + ")"));
 }

@@ -13,17 +13,67 @@ namespace {
 using parser::token;
 using parser::token_class;
 
+char lower_char(char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); }
+
 std::string lower(std::string_view w) {
   std::string s(w);
   for (char &c : s) {
-    c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    c = lower_char(c);
   }
   return s;
 }
 
+/// True when `w` lower-cased (ASCII) equals `lower_lit`; no allocation.
+bool iequals(std::string_view w, std::string_view lower_lit) {
+  if (w.size() != lower_lit.size()) {
+    return false;
+  }
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if (lower_char(w[i]) != lower_lit[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
 bool one_of(std::string_view w, std::initializer_list<std::string_view> set) {
-  const std::string l = lower(w);
-  return std::find(set.begin(), set.end(), l) != set.end();
+  return std::any_of(set.begin(), set.end(), [w](std::string_view s) { return iequals(w, s); });
+}
+
+/// A word lower-cased (ASCII) in place for short words, so that the lookups
+/// made for every capitalised word of a document do not allocate.
+class lower_word {
+public:
+  explicit lower_word(std::string_view w) {
+    if (w.size() <= sizeof small_) {
+      for (std::size_t i = 0; i < w.size(); ++i) {
+        small_[i] = lower_char(w[i]);
+      }
+      view_ = std::string_view(small_, w.size());
+    } else {
+      big_ = lower(w);
+      view_ = big_;
+    }
+  }
+  lower_word(const lower_word &) = delete;
+  lower_word &operator=(const lower_word &) = delete;
+  [[nodiscard]] std::string_view view() const { return view_; }
+
+private:
+  char small_[48];
+  std::string big_;
+  std::string_view view_;
+};
+
+/// FNV-1a over the bytes of `w`, lower-cased (ASCII) when `fold` is set:
+/// the key of the set of words a text writes in lower case.
+std::uint64_t word_hash(std::string_view w, bool fold) {
+  std::uint64_t h = 14695981039346656037ULL;
+  for (const char c : w) {
+    h ^= static_cast<unsigned char>(fold ? lower_char(c) : c);
+    h *= 1099511628211ULL;
+  }
+  return h;
 }
 
 bool is_anonymous_head(std::string_view w) {
@@ -62,21 +112,24 @@ name_index::name_index(std::string_view text, const std::vector<token> &tokens,
   }
   // Which capitalised words does the text also write in lower case? Hash
   // the capitalised ones first (few), then look the lower-case ones up.
-  std::unordered_set<std::size_t> capitalised;
+  std::vector<std::uint64_t> capitalised;
   for (const token &t : tokens_) {
     if (t.cls == token_class::word && t.is(parser::capitalised) && t.end - t.begin <= 24) {
-      capitalised.insert(std::hash<std::string>{}(lower(text_.substr(t.begin, t.end - t.begin))));
+      capitalised.push_back(word_hash(text_.substr(t.begin, t.end - t.begin), true));
     }
   }
+  std::sort(capitalised.begin(), capitalised.end());
+  capitalised.erase(std::unique(capitalised.begin(), capitalised.end()), capitalised.end());
   for (const token &t : tokens_) {
     if (t.cls == token_class::word && !t.is(parser::capitalised) && t.end - t.begin <= 24) {
-      const std::string_view w = text_.substr(t.begin, t.end - t.begin);
-      const std::size_t h = std::hash<std::string_view>{}(w);
-      if (capitalised.contains(h)) {
-        lower_forms_.insert(h);
+      const std::uint64_t h = word_hash(text_.substr(t.begin, t.end - t.begin), false);
+      if (std::binary_search(capitalised.begin(), capitalised.end(), h)) {
+        lower_forms_.push_back(h);
       }
     }
   }
+  std::sort(lower_forms_.begin(), lower_forms_.end());
+  lower_forms_.erase(std::unique(lower_forms_.begin(), lower_forms_.end()), lower_forms_.end());
   scan();
   vote_genders();
 }
@@ -86,14 +139,15 @@ bool name_index::is_name_word(std::size_t i) const {
   if (t.cls != token_class::word || !t.is(parser::capitalised)) {
     return false;
   }
-  std::string l = lower(word(i));
-  if (const auto ap = l.find('\''); ap != std::string::npos) {
+  const lower_word lw(word(i));
+  const std::string_view l = lw.view();
+  if (const auto ap = l.find('\''); ap != std::string_view::npos) {
     if (l.size() - ap <= 3 && !l.ends_with("'s")) {
       return false; // I'm, I'll, I've
     }
   }
   // Short texts may never write these in lower case; they are still not names.
-  static const std::unordered_set<std::string> function_words = {
+  static const std::unordered_set<std::string_view> function_words = {
       "the",      "a",        "an",        "this",     "that",   "these",    "those",     "it",
       "its",      "there",    "here",      "then",     "when",   "while",    "but",       "and",
       "or",       "so",       "yet",       "if",       "as",     "at",       "in",        "on",
@@ -108,7 +162,8 @@ bool name_index::is_name_word(std::size_t i) const {
       "two",      "three",    "first",     "last",     "next",   "new",      "our",       "my",
       "your",     "his",      "her",       "their",    "we",     "i",        "you",       "he",
       "she",      "they",     "me",        "him",      "us",     "them"};
-  return !function_words.contains(l) && !lower_forms_.contains(std::hash<std::string_view>{}(l));
+  return !function_words.contains(l) &&
+         !std::binary_search(lower_forms_.begin(), lower_forms_.end(), word_hash(l, false));
 }
 
 void name_index::vote_genders() {
@@ -121,12 +176,15 @@ void name_index::vote_genders() {
       if (tokens_[k].cls != token_class::word || quoted_[k]) {
         continue;
       }
-      const std::string w = lower(word(k));
-      if (w == "he" || w == "him" || w == "his" || w == "himself") {
+      const std::string_view w = word(k);
+      if (w.size() > 7) {
+        continue;
+      }
+      if (one_of(w, {"he", "him", "his", "himself"})) {
         ++e.he;
         break;
       }
-      if (w == "she" || w == "her" || w == "hers" || w == "herself") {
+      if (one_of(w, {"she", "her", "hers", "herself"})) {
         ++e.she;
         break;
       }
@@ -180,11 +238,10 @@ void name_index::record_honorific(std::size_t idx, std::size_t at) {
   if (at >= tokens_.size() || entries_[idx].gender != 0) {
     return;
   }
-  const std::string h = lower(word(at));
-  if (h == "mr" || h == "sir" || h == "lord" || h == "monsieur" || h == "herr") {
+  const std::string_view h = word(at);
+  if (one_of(h, {"mr", "sir", "lord", "monsieur", "herr"})) {
     entries_[idx].gender = 'm';
-  } else if (h == "mrs" || h == "miss" || h == "ms" || h == "lady" || h == "dame" || h == "madame" ||
-             h == "frau") {
+  } else if (one_of(h, {"mrs", "miss", "ms", "lady", "dame", "madame", "frau"})) {
     entries_[idx].gender = 'f';
   }
 }
@@ -305,29 +362,32 @@ void name_index::scan() {
           role = join(j + 2, b); // ", the union's regional secretary." too
         }
       }
-      const std::string name = join(name_start, j);
-      std::string last(word(last_name_word));
+      std::string_view last = word(last_name_word);
       if (last.ends_with("'s") || last.ends_with("\u2019s")) {
-        last.erase(last.size() - (last.ends_with("'s") ? 2 : 4));
+        last.remove_suffix(last.ends_with("'s") ? 2 : 4);
       }
+      const lower_word last_key(last);
       std::size_t idx = 0;
-      if (auto it = by_last_.find(lower(last)); it != by_last_.end()) {
+      if (auto it = by_last_.find(last_key.view()); it != by_last_.end()) {
         idx = it->second;
         if (entries_[idx].role.empty()) {
-          entries_[idx].role = role;
+          entries_[idx].role = std::move(role);
         }
       } else {
         idx = entries_.size();
-        std::string clean = name;
+        std::string clean = join(name_start, j);
         if (clean.ends_with("'s")) {
           clean.erase(clean.size() - 2);
         }
-        entries_.push_back({clean, role, tokens_[name_start].begin});
-        by_last_.emplace(lower(last), idx);
+        entries_.push_back({std::move(clean), std::move(role), tokens_[name_start].begin});
+        by_last_.emplace(std::string(last_key.view()), idx);
       }
       record_honorific(idx, honorific_at);
       if (std::size_t sp = entries_[idx].name.find(' '); sp != std::string::npos) {
-        by_first_.emplace(lower(entries_[idx].name.substr(0, sp)), idx);
+        const lower_word first_key(std::string_view(entries_[idx].name).substr(0, sp));
+        if (!by_first_.contains(first_key.view())) {
+          by_first_.emplace(std::string(first_key.view()), idx);
+        }
       }
       if (!quoted_[name_start]) {
         mentions_.emplace_back(tokens_[name_start].begin, idx);
@@ -336,17 +396,18 @@ void name_index::scan() {
     } else if (words == 1 && !org) {
       // A short form of a name met before ("Lammy"), or a one-word name
       // the text never writes in lower case ("Marilla").
-      std::string last(word(j - 1));
-      auto it = by_last_.find(lower(last));
+      const std::string_view last = word(j - 1);
+      const lower_word key(last);
+      auto it = by_last_.find(key.view());
       if (it == by_last_.end()) {
-        it = by_first_.find(lower(last));
+        it = by_first_.find(key.view());
       }
       std::size_t idx = entries_.size();
       if (it != by_last_.end() && it != by_first_.end()) {
         idx = it->second;
       } else if (is_name_word(j - 1) && !parser::is_organisation_word(last) && !parser::is_title_word(last)) {
         entries_.push_back({std::string(word(j - 1)), join(i, name_start), tokens_[name_start].begin});
-        by_last_.emplace(lower(last), idx);
+        by_last_.emplace(std::string(key.view()), idx);
       } else {
         i = j;
         continue;
@@ -525,20 +586,21 @@ source_analysis name_index::analyse(parser::span source) const {
 }
 
 const name_entry *name_index::canonical(const std::string &name) const {
-  std::string last = name;
-  for (const char *suffix : {" Jr.", " Jr", " Sr.", " Sr", " III", " II"}) {
+  std::string_view last = name;
+  for (const std::string_view suffix : {" Jr.", " Jr", " Sr.", " Sr", " III", " II"}) {
     if (last.ends_with(suffix)) {
-      last.erase(last.size() - std::string_view(suffix).size());
+      last.remove_suffix(suffix.size());
       break;
     }
   }
-  if (const auto sp = last.rfind(' '); sp != std::string::npos) {
+  if (const auto sp = last.rfind(' '); sp != std::string_view::npos) {
     last = last.substr(sp + 1);
   }
   if (last.ends_with("'s")) {
-    last.erase(last.size() - 2);
+    last.remove_suffix(2);
   }
-  const auto it = by_last_.find(lower(last));
+  const lower_word key(last);
+  const auto it = by_last_.find(key.view());
   return it == by_last_.end() ? nullptr : &entries_[it->second];
 }
 
@@ -547,7 +609,8 @@ const name_entry *name_index::with_role(const std::string &word, std::uint32_t a
   auto it = std::lower_bound(mentions_.begin(), mentions_.end(), std::make_pair(at, std::size_t{0}));
   for (std::size_t steps = 0; it != mentions_.begin() && steps < 64; ++steps) {
     --it;
-    if (lower(entries_[it->second].role).find(word) != std::string::npos) {
+    const lower_word role(entries_[it->second].role);
+    if (role.view().find(word) != std::string_view::npos) {
       return &entries_[it->second];
     }
   }

@@ -76,10 +76,17 @@ private:
   const std::vector<parser::token> &tokens_;
   std::vector<name_entry> entries_;                             ///< in text order
   std::vector<std::pair<std::uint32_t, std::size_t>> mentions_; ///< every mention: offset, entry
-  std::unordered_map<std::string, std::size_t> by_last_;        ///< last word → entry
-  std::unordered_map<std::string, std::size_t> by_first_;       ///< first word of a full name → entry
-  std::unordered_set<std::size_t>
-      lower_forms_; ///< hashes of capitalised words the text also writes in lower case
+  /// Hashes std::string and std::string_view alike, so that lookups by a
+  /// view into a stack buffer do not build a std::string.
+  struct string_hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using word_map = std::unordered_map<std::string, std::size_t, string_hash, std::equal_to<>>;
+  word_map by_last_;  ///< last word (lower case) → entry
+  word_map by_first_; ///< first word of a full name (lower case) → entry
+  std::vector<std::uint64_t>
+      lower_forms_; ///< sorted hashes of capitalised words the text also writes in lower case
   std::vector<std::uint32_t> mention_token_; ///< token index of each mention, parallel to mentions_
   std::vector<bool> quoted_;                 ///< per token: inside quotation marks
 

@@ -4,6 +4,7 @@
 
 #include "json_writer.hpp"
 
+#include <charconv>
 #include <cstdio>
 
 namespace quotecheck::cli {
@@ -64,7 +65,9 @@ void write_quote_fields(json_writer &w, const processed_document &d, const attri
   w.key("kind");
   w.value(to_string(q.kind));
   w.key("quotation");
-  w.value("q" + std::to_string(q.quotation + 1));
+  char id[16] = {'q'};
+  const auto id_end = std::to_chars(id + 1, id + sizeof id, std::uint64_t{q.quotation} + 1).ptr;
+  w.value(std::string_view(id, static_cast<std::size_t>(id_end - id)));
   w.key("speaker");
   if (q.who) {
     w.begin_object();

@@ -90,22 +90,45 @@ input_format sniff(const std::string &path, const std::string &data, input_forma
   return input_format::text;
 }
 
-/// Reads one string field of a JSON object if present.
-void get_string(simdjson::ondemand::object &obj, std::string_view key, std::string &out) {
-  std::string_view v;
-  auto field = obj.find_field_unordered(key);
-  if (field.error() == simdjson::SUCCESS && field.get_string().get(v) == simdjson::SUCCESS) {
-    out.assign(v);
-  } else if (field.error() == simdjson::SUCCESS) {
-    // A number or other scalar id: keep its raw JSON text.
-    std::string_view raw;
-    if (key == "id" && field.raw_json_token().get(raw) == simdjson::SUCCESS) {
-      out.assign(raw);
-      while (!out.empty() && (out.back() == ' ' || out.back() == '\n')) {
-        out.pop_back();
+/// Reads the fields of a JSONL document ("id", "text", "date", "url",
+/// "outlet") in one pass over the object: looking each up by name would scan
+/// the whole object (large "quotes" arrays included) once per field.
+/// Returns false when the object is malformed; `has_text` says whether
+/// "text" was a string.
+bool read_fields(simdjson::ondemand::object &obj, input_document &doc, bool &has_text) {
+  has_text = false;
+  for (auto field : obj) {
+    std::string_view key;
+    if (field.error() != simdjson::SUCCESS || field.unescaped_key().get(key) != simdjson::SUCCESS) {
+      return false;
+    }
+    std::string *target = key == "text"     ? &doc.text
+                          : key == "id"     ? &doc.id
+                          : key == "date"   ? &doc.date
+                          : key == "url"    ? &doc.url
+                          : key == "outlet" ? &doc.outlet
+                                            : nullptr;
+    if (target == nullptr) {
+      continue; // skipped unread
+    }
+    simdjson::ondemand::value value;
+    if (field.value().get(value) != simdjson::SUCCESS) {
+      return false;
+    }
+    std::string_view v;
+    if (value.get_string().get(v) == simdjson::SUCCESS) {
+      target->assign(v);
+      has_text = has_text || target == &doc.text;
+    } else if (target == &doc.id) {
+      v = value.raw_json_token();
+      // A number or other scalar id: keep its raw JSON text.
+      target->assign(v);
+      while (!target->empty() && (target->back() == ' ' || target->back() == '\n')) {
+        target->pop_back();
       }
     }
   }
+  return true;
 }
 
 std::string too_large_message(std::size_t limit) {
@@ -154,19 +177,18 @@ void read_jsonl(const std::string &origin, line_reader &lines, read_context &ctx
     doc.origin = origin;
     doc.line = line;
     doc.ordinal = fail.ordinal;
-    std::string_view text;
-    get_string(obj, "id", doc.id);
-    auto tf = obj.find_field_unordered("text");
-    if (tf.error() != simdjson::SUCCESS || tf.get_string().get(text) != simdjson::SUCCESS) {
+    bool has_text = false;
+    if (!read_fields(obj, doc, has_text)) {
+      fail.problem = {error_code::bad_json, "not a JSON object", 0};
+      ctx.sink.on_failure(fail);
+      continue;
+    }
+    if (!has_text) {
       fail.id = doc.id.empty() ? fail.id : doc.id;
       fail.problem = {error_code::bad_json, "no \"text\" string field", 0};
       ctx.sink.on_failure(fail);
       continue;
     }
-    doc.text.assign(text);
-    get_string(obj, "date", doc.date);
-    get_string(obj, "url", doc.url);
-    get_string(obj, "outlet", doc.outlet);
     if (doc.id.empty()) {
       doc.id = origin + ":" + std::to_string(line);
     }

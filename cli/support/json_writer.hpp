@@ -46,11 +46,11 @@ public:
   void value(const char *s) { value(std::string_view(s)); }
   void value(std::int64_t n) {
     sep();
-    out_ += std::to_string(n);
+    append_number(n);
   }
   void value(std::uint64_t n) {
     sep();
-    out_ += std::to_string(n);
+    append_number(n);
   }
   void value(std::uint32_t n) { value(static_cast<std::uint64_t>(n)); }
   void value(int n) { value(static_cast<std::int64_t>(n)); }
@@ -79,6 +79,9 @@ private:
     first_ = false;
   }
   void string_raw(std::string_view s) { escape(out_, s); }
+  /// Decimal digits without a temporary string.
+  void append_number(std::uint64_t n);
+  void append_number(std::int64_t n);
 
   std::string &out_;
   bool first_ = true;

@@ -23,7 +23,7 @@ public:
     source_ = input.text;
     parser::parse(input.parse_text.empty() ? input.text : input.parse_text, opts_, scratch_, doc_);
     quotes_ = attribution::attribute(doc_);
-    positions_.emplace(source_);
+    positions_.reset(source_);
   }
 
   [[nodiscard]] const parser::document &doc() const { return doc_; }
@@ -34,7 +34,7 @@ public:
   /// inline suppressions) before the reporters see them.
   [[nodiscard]] std::vector<parser::diagnostic> &diagnostics() { return doc_.diagnostics; }
   [[nodiscard]] const std::vector<attribution::attributed_quote> &quotes() const { return quotes_; }
-  [[nodiscard]] const parser::source_map &positions() const { return *positions_; }
+  [[nodiscard]] const parser::source_map &positions() const { return positions_; }
 
 private:
   parser::parse_options opts_;
@@ -42,7 +42,7 @@ private:
   parser::document doc_;
   std::string_view source_;
   std::vector<attribution::attributed_quote> quotes_;
-  std::optional<parser::source_map> positions_;
+  parser::source_map positions_;
 };
 
 } // namespace quotecheck::cli

@@ -112,6 +112,12 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+/// `value` when it is UTF-8 text, else `fallback`: header bytes end up in
+/// the JSON outputs, which must stay valid UTF-8.
+std::string utf8_or(std::string value, std::string fallback) {
+  return parser::check_text(value).ok() ? value : fallback;
+}
+
 /// Header fields of a WARC record or an HTTP message, names lower-cased.
 struct headers {
   std::vector<std::pair<std::string, std::string>> fields;
@@ -393,7 +399,7 @@ void read_warc(const std::string &origin, std::FILE *f, std::string head, read_c
       h.add(line);
     }
     const auto length = parse_size(h.get("content-length"));
-    const std::string id_field = h.get("warc-record-id");
+    const std::string id_field = utf8_or(h.get("warc-record-id"), "");
     std::string id =
         id_field.size() > 2 && id_field.front() == '<' ? id_field.substr(1, id_field.size() - 2) : id_field;
     if (id.empty()) {
@@ -484,14 +490,14 @@ void read_warc(const std::string &origin, std::FILE *f, std::string head, read_c
     doc.line = record;
     doc.ordinal = fail.ordinal;
     doc.id = std::move(id);
-    doc.url = h.get("warc-target-uri");
+    doc.url = utf8_or(h.get("warc-target-uri"), "");
     if (doc.url.size() > 2 && doc.url.front() == '<') { // WARC/1.0 drafts wrote <uri>
       doc.url = doc.url.substr(1, doc.url.size() - 2);
     }
     doc.outlet = host_of(doc.url);
     doc.date = html ? published_date(p.body) : std::string();
     if (doc.date.empty()) {
-      doc.date = h.get("warc-date").substr(0, 10);
+      doc.date = utf8_or(h.get("warc-date").substr(0, 10), "");
     }
     doc.markup = html ? input_format::html : input_format::text;
     doc.text = std::move(p.body);

@@ -5,6 +5,7 @@
 #include <quotecheck/db/import.hpp>
 
 #include "import_formats.hpp"
+#include "sha256.hpp"
 #include "sql.hpp"
 #include "writer.hpp"
 
@@ -184,7 +185,58 @@ import_format detect(const std::string &path, std::string_view head) {
   return import_format::jsonl;
 }
 
-result<import_report> run(store &s, std::istream &in, const std::string &name, const import_options &o) {
+/// The SHA-256 of a file's bytes, read in 64 KiB chunks.
+result<std::string> hash_file(const std::string &path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    return error{error_code::io_error, path + ": cannot open for reading", 0};
+  detail::sha256 h;
+  std::string chunk(65536, '\0');
+  while (in) {
+    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    h.update(std::string_view(chunk.data(), static_cast<std::size_t>(in.gcount())));
+  }
+  if (in.bad())
+    return error{error_code::io_error, path + ": read error", 0};
+  return h.hex();
+}
+
+/// Looks for an earlier import of the same bytes; fills the report when found.
+result<bool> seen_before(store &s, const std::string &content_hash, import_report &rep) {
+  detail::query q(s, "SELECT name, imported_at FROM imports WHERE content_hash = ?1");
+  q.bind(1, content_hash);
+  if (q.step()) {
+    rep.already_imported = true;
+    rep.previous_name = q.text(0);
+    rep.previous_at = q.text(1);
+    return true;
+  }
+  if (!q.ok() || q.err().code != error_code::ok)
+    return q.err();
+  return false;
+}
+
+/// Records a committed batch; called inside the file's transaction.
+result<void> record_batch(store &s, const std::string &content_hash, const std::string &name,
+                          const import_report &rep) {
+  detail::query q(s, "INSERT INTO imports(content_hash, name, format, records, inserted) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(content_hash) DO UPDATE SET "
+                     "name = excluded.name, format = excluded.format, records = excluded.records, "
+                     "inserted = excluded.inserted, imported_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')");
+  q.bind(1, content_hash)
+      .bind(2, name)
+      .bind(3, to_string(rep.format))
+      .bind(4, static_cast<std::int64_t>(rep.records))
+      .bind(5, static_cast<std::int64_t>(rep.inserted));
+  if (!q.run())
+    return q.err();
+  return {};
+}
+
+/// Imports one stream in one transaction. A non-empty `content_hash` makes it
+/// a recorded batch: skipped when recorded before, recorded on commit.
+result<import_report> run(store &s, std::istream &in, const std::string &name, const import_options &o,
+                          const std::string &content_hash = {}) {
   if (s.mode() != open_mode::read_write)
     return error{error_code::usage, s.path() + ": opened read-only; cannot import", 0};
   import_format f = o.format;
@@ -200,9 +252,21 @@ result<import_report> run(store &s, std::istream &in, const std::string &name, c
     have_whole = true;
   }
   detail::transaction tx(s);
-  if (!tx.ok())
-    return tx.err();
+  if (!tx.ok()) {
+    auto e = tx.err();
+    e.message = name + ": " + e.message;
+    return e;
+  }
   importer imp(s, name, o, f);
+  if (!content_hash.empty() && !o.reimport) {
+    // Checked under the write lock: a concurrent import of the same file
+    // either committed before us (skip) or waits for us.
+    auto seen = seen_before(s, content_hash, imp.report());
+    if (!seen.ok())
+      return seen.err();
+    if (seen.value())
+      return std::move(imp.report());
+  }
   result<void> r;
   if (f == import_format::jsonl && !have_whole) {
     r = read_jsonl(in, imp, false);
@@ -225,6 +289,9 @@ result<import_report> run(store &s, std::istream &in, const std::string &name, c
       e.message = name + (e.offset > 0 ? ":" + std::to_string(e.offset) : std::string()) + ": " + e.message;
     return e; // the transaction rolls back
   }
+  if (!content_hash.empty())
+    if (auto b = record_batch(s, content_hash, name, imp.report()); !b.ok())
+      return b.err();
   if (auto c = tx.commit(); !c.ok())
     return c.err();
   return std::move(imp.report());
@@ -259,6 +326,9 @@ std::string_view to_string(import_format f) {
 result<import_report> import_file(store &s, const std::string &path, const import_options &options) {
   if (path == "-")
     return run(s, std::cin, "<stdin>", options);
+  auto content_hash = hash_file(path);
+  if (!content_hash.ok())
+    return content_hash.err();
   std::ifstream in(path, std::ios::binary);
   if (!in)
     return error{error_code::io_error, path + ": cannot open for reading", 0};
@@ -272,7 +342,7 @@ result<import_report> import_file(store &s, const std::string &path, const impor
     in.clear();
     in.seekg(0);
   }
-  return run(s, in, path, o);
+  return run(s, in, path, o, content_hash.value());
 }
 
 result<import_report> import_text(store &s, std::string_view content, const std::string &name,

@@ -75,7 +75,22 @@ CREATE INDEX quotes_seen_by_text ON quotes_seen(normalized);
 CREATE INDEX quotes_seen_by_statement ON quotes_seen(statement_id);
 )sql";
 
-constexpr std::array<const char *, current_schema_version> k_steps{k_v1};
+/// Version 2: a record of each imported file (a batch), so an interrupted or
+/// repeated `db import` recognises the files it already committed. The row is
+/// written in the same transaction as the file's statements.
+constexpr const char *k_v2 = R"sql(
+CREATE TABLE imports (
+  id           INTEGER PRIMARY KEY,
+  content_hash TEXT NOT NULL UNIQUE,
+  name         TEXT NOT NULL,
+  format       TEXT NOT NULL,
+  records      INTEGER NOT NULL,
+  inserted     INTEGER NOT NULL,
+  imported_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+)sql";
+
+constexpr std::array<const char *, current_schema_version> k_steps{k_v1, k_v2};
 
 result<int> read_version(sqlite3 *db) {
   sqlite3_stmt *st = nullptr;

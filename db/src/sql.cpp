@@ -2,11 +2,24 @@
 
 namespace quotecheck::db::detail {
 
+namespace {
+
+/// What to say after SQLite's own message when it gave up waiting for a lock.
+std::string busy_hint(int rc) {
+  if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+    return {};
+  return " (another process held the database for longer than the busy timeout of " +
+         std::to_string(busy_timeout_ms() / 1000) + " s; try again, or set QUOTECHECK_BUSY_TIMEOUT=SECONDS)";
+}
+
+} // namespace
+
 error sqlite_error(sqlite3 *db, std::string_view what) {
   std::string msg(what);
   if (db != nullptr) {
     msg += ": ";
     msg += sqlite3_errmsg(db);
+    msg += busy_hint(sqlite3_extended_errcode(db));
   }
   return error{error_code::db_error, std::move(msg), 0};
 }
@@ -83,10 +96,10 @@ bool query::is_null(int col) const { return sqlite3_column_type(stmt_, col) == S
 
 result<void> exec(sqlite3 *db, const char *sql) {
   char *msg = nullptr;
-  if (sqlite3_exec(db, sql, nullptr, nullptr, &msg) != SQLITE_OK) {
+  if (int rc = sqlite3_exec(db, sql, nullptr, nullptr, &msg); rc != SQLITE_OK) {
     std::string m = msg != nullptr ? msg : "unknown error";
     sqlite3_free(msg);
-    return error{error_code::db_error, "SQLite: " + m, 0};
+    return error{error_code::db_error, "SQLite: " + m + busy_hint(rc), 0};
   }
   return {};
 }

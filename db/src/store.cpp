@@ -3,6 +3,7 @@
 
 #include "sql.hpp"
 
+#include <cstdlib>
 #include <string>
 #include <unordered_map>
 
@@ -42,6 +43,16 @@ std::string file_uri(const std::string &path, const char *query) {
 }
 
 } // namespace
+
+int busy_timeout_ms() {
+  if (const char *env = std::getenv("QUOTECHECK_BUSY_TIMEOUT"); env != nullptr && *env != '\0') {
+    char *end = nullptr;
+    long seconds = std::strtol(env, &end, 10);
+    if (end != env && *end == '\0' && seconds >= 0 && seconds <= 86400)
+      return static_cast<int>(seconds * 1000);
+  }
+  return default_busy_timeout_seconds * 1000;
+}
 
 store::store(std::unique_ptr<impl> p) : impl_(std::move(p)) {}
 store::store(store &&) noexcept = default;
@@ -94,7 +105,10 @@ result<store> store::open(const std::string &path, open_mode mode) {
     std::string why = p->db != nullptr ? sqlite3_errmsg(p->db) : "out of memory";
     return error{error_code::db_error, "cannot open database " + path + ": " + why, 0};
   }
-  sqlite3_busy_timeout(p->db, 5000);
+  // Another process holding the write lock (a concurrent import) or running a
+  // checkpoint or crash recovery makes SQLite report "busy": retry with
+  // SQLite's backoff (1 ms growing to 100 ms) for up to busy_timeout_ms().
+  sqlite3_busy_timeout(p->db, busy_timeout_ms());
   // 64 MiB of page cache: imports merge FTS segments and lookups re-read posting lists.
   detail::exec(p->db, "PRAGMA cache_size = -65536");
   sqlite3_extended_result_codes(p->db, 1);
@@ -122,11 +136,15 @@ result<store> store::open(const std::string &path, open_mode mode) {
                        " is newer than this quotecheck supports (" + std::to_string(current_schema_version) +
                        "); upgrade quotecheck",
                    0};
-    if (v.value() < current_schema_version)
+    if (v.value() < oldest_readable_schema_version)
       return error{error_code::db_error,
-                   path + (v.value() == 0 ? ": not a quotecheck database (run `quotecheck db init`)"
-                                          : ": database schema is older than this quotecheck; run "
-                                            "`quotecheck db init` to upgrade it"),
+                   path + (v.value() == 0
+                               ? ": not a quotecheck database (run `quotecheck db init`)"
+                               : ": database schema version " + std::to_string(v.value()) +
+                                     " is older than this quotecheck reads (" +
+                                     std::to_string(oldest_readable_schema_version) + " to " +
+                                     std::to_string(current_schema_version) +
+                                     "); run `quotecheck db init --db " + path + "` to upgrade it"),
                    0};
     return probe;
   }

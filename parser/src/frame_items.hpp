@@ -8,6 +8,7 @@
 
 #include <boost/spirit/home/x3.hpp>
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,11 +29,22 @@ public:
   word_set(std::initializer_list<std::string_view> words) {
     for (std::string_view w : words) {
       table_.add(std::string(w), true);
+      max_size_ = std::max(max_size_, w.size());
+      const char c = w.front();
+      if (c >= 'a' && c <= 'z') {
+        first_letters_ |= 1U << (c - 'a');
+      }
     }
   }
   /// Case-insensitive (ASCII) membership.
   [[nodiscard]] bool has(std::string_view w) const {
-    if (w.empty() || w.size() > 32) {
+    if (w.empty() || w.size() > 32 || w.size() > max_size_) {
+      return false;
+    }
+    // Most words are rejected by their first letter, before the table.
+    const char c =
+        w.front() >= 'A' && w.front() <= 'Z' ? static_cast<char>(w.front() - 'A' + 'a') : w.front();
+    if (c >= 'a' && c <= 'z' && (first_letters_ & (1U << (c - 'a'))) == 0) {
       return false;
     }
     char buf[32];
@@ -45,6 +57,8 @@ public:
 
 private:
   boost::spirit::x3::symbols<bool> table_;
+  std::size_t max_size_ = 0;        ///< the longest entry
+  std::uint32_t first_letters_ = 0; ///< bit k: an entry starts with 'a' + k
 };
 
 /// Lexicons of the frame grammar.

@@ -72,11 +72,31 @@ public:
     if (const int k = key(w); k >= 0) {
       bits_.set(static_cast<std::size_t>(k));
     }
+    exact_raw_ = exact_raw_ && w.find('\'') == std::string_view::npos;
   }
   /// False when no word of this shape is in the lexicon (`w` lower-cased).
   [[nodiscard]] bool may_have(std::string_view w) const {
     const int k = key(w);
     return k < 0 || bits_[static_cast<std::size_t>(k)];
+  }
+  /// The same test on a word as written, before lower-casing it: most words
+  /// of a text are rejected here without being copied. Exact because no
+  /// entry holds an apostrophe: a word whose curly apostrophe lower-casing
+  /// would shorten is in no lexicon whatever its shape.
+  [[nodiscard]] bool may_have_raw(std::string_view w) const {
+    if (!exact_raw_ || w.empty()) {
+      return true;
+    }
+    const auto fold = [](char c) {
+      return static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    };
+    const unsigned a = fold(w.front());
+    const unsigned b = fold(w.back());
+    if (a < 'a' || a > 'z' || b < 'a' || b > 'z') {
+      return true;
+    }
+    const auto len = std::min<std::size_t>(w.size(), 20);
+    return bits_[((a - 'a') * 26 + (b - 'a')) * 21 + len];
   }
 
 private:
@@ -94,10 +114,49 @@ private:
   }
   static constexpr std::size_t shapes = std::size_t{26} * 26 * 21;
   std::bitset<shapes> bits_;
+  bool exact_raw_ = true; ///< no entry has an apostrophe: may_have_raw may reject
+};
+
+/// A second cheap test for the speech lexicon, on the word as written:
+/// which (second letter, second-to-last letter, length) triples it holds.
+/// With shape_filter it leaves few words of a text for the table lookup.
+/// Exact for the same reason as shape_filter::may_have_raw: no form holds
+/// an apostrophe.
+class inner_shape_filter {
+public:
+  void add(std::string_view w) {
+    if (const int k = key(w); k >= 0) {
+      bits_.set(static_cast<std::size_t>(k));
+    }
+  }
+  /// False when no form has the inner shape of `w` (as written, 3+ bytes).
+  [[nodiscard]] bool may_have_raw(std::string_view w) const {
+    const int k = key(w);
+    return k < 0 || bits_[static_cast<std::size_t>(k)];
+  }
+
+private:
+  static int key(std::string_view w) {
+    if (w.size() < 3) {
+      return -1;
+    }
+    const auto fold = [](char c) {
+      return static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    };
+    const unsigned a = fold(w[1]);
+    const unsigned b = fold(w[w.size() - 2]);
+    if (a < 'a' || a > 'z' || b < 'a' || b > 'z') {
+      return -1;
+    }
+    const auto len = static_cast<int>(std::min<std::size_t>(w.size(), 20));
+    return static_cast<int>(((a - 'a') * 26 + (b - 'a')) * 21) + len;
+  }
+  std::bitset<std::size_t{26} * 26 * 21> bits_;
 };
 
 struct speech_table : x3::symbols<std::string_view> {
   shape_filter shapes;
+  inner_shape_filter inner_shapes;
   std::unordered_set<std::string_view> lemmas;
   speech_table() {
     for (std::string_view v : speech_lemmas) {
@@ -150,6 +209,7 @@ struct speech_table : x3::symbols<std::string_view> {
     if (find(form) == nullptr) {
       add(form, lemma);
       shapes.add(form);
+      inner_shapes.add(form);
       ++forms;
     }
   }
@@ -199,6 +259,9 @@ struct lowered {
 };
 
 bool word_set::has(std::string_view word) const {
+  if (!shapes.may_have_raw(word)) {
+    return false;
+  }
   const lowered l(word);
   return l.n > 0 && shapes.may_have(l.view()) && const_cast<word_set *>(this)->find(l.view()) != nullptr;
 }
@@ -208,6 +271,10 @@ bool word_set::has(std::string_view word) const {
 std::string_view speech_lemma(std::string_view word) {
   if (word.size() < 3 || word.size() > 16) {
     return {}; // no verb of saying is shorter or longer
+  }
+  const speech_table &table = speech();
+  if (!table.shapes.may_have_raw(word) || !table.inner_shapes.may_have_raw(word)) {
+    return {};
   }
   const lowered l(word);
   if (l.n == 0 || !speech().shapes.may_have(l.view())) {

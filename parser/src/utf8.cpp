@@ -5,6 +5,7 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 
@@ -52,6 +53,30 @@ std::size_t first_invalid(std::string_view text) {
   return n;
 }
 
+/// "UTF-16LE" or "UTF-16BE" when the start of `text` looks like UTF-16
+/// without a byte-order mark (mostly Latin text: every other byte is NUL),
+/// else empty.
+std::string_view utf16_without_bom(std::string_view text) {
+  const std::size_t n = std::min<std::size_t>(text.size(), 1024) & ~std::size_t{1};
+  if (n < 4) {
+    return {};
+  }
+  std::size_t zero_even = 0;
+  std::size_t zero_odd = 0;
+  for (std::size_t i = 0; i < n; i += 2) {
+    zero_even += text[i] == '\0' ? 1 : 0;
+    zero_odd += text[i + 1] == '\0' ? 1 : 0;
+  }
+  const std::size_t units = n / 2;
+  if (zero_even == 0 && zero_odd * 4 >= units * 3) {
+    return "UTF-16LE";
+  }
+  if (zero_odd == 0 && zero_even * 4 >= units * 3) {
+    return "UTF-16BE";
+  }
+  return {};
+}
+
 } // namespace
 
 result<void> check_text(std::string_view text) {
@@ -62,6 +87,10 @@ result<void> check_text(std::string_view text) {
   }
   if (const void *nul = std::memchr(text.data(), 0, text.size()); nul != nullptr) {
     const auto at = static_cast<std::size_t>(static_cast<const char *>(nul) - text.data());
+    if (const std::string_view utf16 = utf16_without_bom(text); !utf16.empty()) {
+      return error{error_code::invalid_utf8,
+                   std::string(utf16) + " text (no byte-order mark); convert it to UTF-8", at};
+    }
     return error{error_code::binary_input,
                  "NUL byte at byte offset " + std::to_string(at) + ": binary data, not text", at};
   }

@@ -7,8 +7,14 @@
 
 namespace quotecheck::db {
 
-/// The schema version this build writes and reads.
-inline constexpr int current_schema_version = 1;
+/// The schema version this build writes and reads. History:
+/// 1 speakers, aliases, roles, statements (FTS5), quotes_seen;
+/// 2 adds `imports`, one row per imported file (its SHA-256), for resumable imports.
+inline constexpr int current_schema_version = 2;
+
+/// The oldest version a read-only open accepts without upgrading: the steps
+/// since then only add what writers use (version 2's `imports`).
+inline constexpr int oldest_readable_schema_version = 1;
 
 /// The version recorded in the file (`PRAGMA user_version`); 0 for a new file.
 result<int> schema_version(const store &s);

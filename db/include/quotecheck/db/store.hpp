@@ -22,6 +22,16 @@ enum class open_mode {
   immutable,  ///< `mode=ro&immutable=1`: for a copy no process writes to (batch workers)
 };
 
+/// How long an open store waits for another process's lock before failing
+/// with "database is locked", unless $QUOTECHECK_BUSY_TIMEOUT says otherwise.
+inline constexpr int default_busy_timeout_seconds = 600;
+
+/// The busy timeout in milliseconds: $QUOTECHECK_BUSY_TIMEOUT (whole seconds,
+/// 0 to 86400) when set and valid, else default_busy_timeout_seconds. Writers
+/// queue behind one another (one import's file transaction at a time); readers
+/// in WAL mode wait only during crash recovery.
+int busy_timeout_ms();
+
 class store {
 public:
   /// Opens (and for read_write creates or upgrades) the database at `path`.

@@ -19,8 +19,14 @@ struct position {
 /// after one linear pass; queries may come in any order.
 class source_map {
 public:
+  /// An empty map (of the empty text); reset() gives it a text.
+  source_map() { reset({}); }
   /// Indexes `text`, which must outlive the map.
-  explicit source_map(std::string_view text);
+  explicit source_map(std::string_view text) { reset(text); }
+
+  /// Indexes `text` instead, reusing the map's buffers: one map serves a
+  /// stream of documents without allocating once it has grown.
+  void reset(std::string_view text);
 
   /// The position of byte offset `byte` (clamped to the text size).
   [[nodiscard]] position at(std::size_t byte) const;
