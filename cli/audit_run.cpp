@@ -2,8 +2,8 @@
 /// documents into a bounded window; N workers parse, attribute and judge
 /// them, each with its own pipeline and read-only database connection; one
 /// writer puts the results in input order into findings.jsonl and
-/// failures.jsonl and commits a checkpoint to audit.sqlite every few
-/// thousand documents, after the lines it covers are on disk. A resumed run
+/// failures.jsonl and commits a checkpoint to audit.sqlite every 256
+/// documents (or 2 s), after the lines it covers are on disk. A resumed run
 /// cuts the files back to the checkpoint and skips the documents before it.
 
 #include "audit_run.hpp"
@@ -655,7 +655,9 @@ private:
       merge(b, std::move(r->part));
       next_ordinal = static_cast<std::int64_t>(r->ordinal) + 1;
       ++pending;
-      if (pending >= 4096 || clock_type::now() - last_commit > std::chrono::seconds(2)) {
+      // Small batches keep memory flat: a batch holds its quote rows until
+      // committed (4,096 documents of rows took ~40 MB; 256 take ~2 MB).
+      if (pending >= 256 || clock_type::now() - last_commit > std::chrono::seconds(2)) {
         if (!checkpoint(b, next_ordinal)) {
           win.stop();
           return false;
