@@ -108,16 +108,7 @@ std::string outlet_of(const input_document &d) {
 std::string diff_json(const std::vector<db::diff_op> &diff) {
   std::string out;
   json_writer w(out);
-  w.begin_array();
-  for (const db::diff_op &d : diff) {
-    w.begin_object();
-    w.key("op");
-    w.value(db::to_string(d.op));
-    w.key("text");
-    w.value(d.text);
-    w.end_object();
-  }
-  w.end_array();
+  write_diff(w, diff);
   return out;
 }
 
@@ -553,16 +544,9 @@ private:
   }
 
   bool load_config() {
-    std::string path = o_.config;
-    if (path.empty()) {
-      std::error_code ec;
-      path = find_config(std::filesystem::current_path(ec));
-    }
-    if (!path.empty()) {
-      if (auto err = cli::load_config(path, config_)) {
-        std::cerr << "quotecheck: " << err->describe() << '\n';
-        return false;
-      }
+    if (auto err = load_run_config(o_.config, config_)) {
+      std::cerr << "quotecheck: " << err->describe() << '\n';
+      return false;
     }
     return true;
   }

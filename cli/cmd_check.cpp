@@ -70,16 +70,9 @@ public:
 
   int run() {
     // --config FILE, else .quotecheck.toml here or in a parent directory.
-    std::string config_path = o_.config;
-    if (config_path.empty()) {
-      std::error_code ec;
-      config_path = find_config(std::filesystem::current_path(ec));
-    }
-    if (!config_path.empty()) {
-      if (auto err = load_config(config_path, config_)) {
-        std::cerr << "quotecheck: " << err->describe() << '\n';
-        return exit_input;
-      }
+    if (auto err = load_run_config(o_.config, config_)) {
+      std::cerr << "quotecheck: " << err->describe() << '\n';
+      return exit_input;
     }
     fail_on_ = o_.fail_on_given || !config_.fail_on ? o_.fail_on : *config_.fail_on;
     // --db, else $QUOTECHECK_DB, else the config's db, else ./quotecheck.db.

@@ -12,40 +12,8 @@ if [ $# -ne 2 ]; then
 fi
 prog=$1
 src=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-passed=0
-failed=0
-fail() {
-  echo "FAIL: $*" >&2
-  if [ -s "$work/out" ]; then echo "  stdout: $(head -c 600 "$work/out")" >&2; fi
-  if [ -s "$work/err" ]; then echo "  stderr: $(head -c 600 "$work/err")" >&2; fi
-  failed=$((failed + 1))
-}
-ok() { passed=$((passed + 1)); }
-
-# run ARGS... : runs the program, stdout to $work/out, stderr to $work/err, status in $rc.
-run() {
-  rc=0
-  "$prog" "$@" >"$work/out" 2>"$work/err" || rc=$?
-}
-# run_stdin FILE ARGS... : the same with FILE on standard input.
-run_stdin() {
-  local input=$1
-  shift
-  rc=0
-  "$prog" "$@" <"$input" >"$work/out" 2>"$work/err" || rc=$?
-}
-expect_rc() { # expect_rc WANT WHAT
-  if [ "$rc" -eq "$1" ]; then ok; else fail "$2: exit status $rc, want $1"; fi
-}
-expect_out() { # expect_out FIXED-STRING WHAT
-  if grep -qF -- "$1" "$work/out"; then ok; else fail "$2: stdout lacks '$1'"; fi
-}
-expect_err() { # expect_err FIXED-STRING WHAT
-  if grep -qF -- "$1" "$work/err"; then ok; else fail "$2: stderr lacks '$1'"; fi
-}
+# shellcheck source=lib/cli_test_lib.sh
+source "$src/tests/lib/cli_test_lib.sh"
 
 article="$work/article.txt"
 printf '%s\n' \

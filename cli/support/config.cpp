@@ -278,4 +278,16 @@ std::string find_config(const std::filesystem::path &start) {
   }
 }
 
+std::optional<config_error> load_run_config(const std::string &explicit_path, check_config &out) {
+  std::string path = explicit_path;
+  if (path.empty()) {
+    std::error_code ec;
+    path = find_config(std::filesystem::current_path(ec));
+  }
+  if (path.empty()) {
+    return std::nullopt;
+  }
+  return load_config(path, out);
+}
+
 } // namespace quotecheck::cli

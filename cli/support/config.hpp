@@ -54,4 +54,8 @@ std::optional<config_error> load_config(const std::string &file, check_config &o
 /// `.quotecheck.toml` in `start` or the nearest parent holding one; empty if none.
 std::string find_config(const std::filesystem::path &start);
 
+/// The config of a run: `explicit_path` (--config) when given, else the
+/// `.quotecheck.toml` found from the working directory; none is fine.
+std::optional<config_error> load_run_config(const std::string &explicit_path, check_config &out);
+
 } // namespace quotecheck::cli

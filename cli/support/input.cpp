@@ -131,10 +131,6 @@ bool read_fields(simdjson::ondemand::object &obj, input_document &doc, bool &has
   return true;
 }
 
-std::string too_large_message(std::size_t limit) {
-  return "document larger than --max-doc-bytes (" + std::to_string(limit) + " bytes); skipped";
-}
-
 void read_jsonl(const std::string &origin, line_reader &lines, read_context &ctx) {
   simdjson::ondemand::parser parser;
   simdjson::padded_string line_buf;
@@ -319,6 +315,10 @@ void read_open_stream(const std::string &origin, std::FILE *f, const std::string
 }
 
 } // namespace
+
+std::string too_large_message(std::size_t limit) {
+  return "document larger than --max-doc-bytes (" + std::to_string(limit) + " bytes); skipped";
+}
 
 bool read_some(std::FILE *f, std::string &out, std::size_t limit) {
   char buf[1 << 16];

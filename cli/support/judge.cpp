@@ -43,16 +43,7 @@ void write_verdict(json_writer &w, const db::verdict &v) {
   }
   if (!v.diff.empty()) {
     w.key("diff");
-    w.begin_array();
-    for (const db::diff_op &d : v.diff) {
-      w.begin_object();
-      w.key("op");
-      w.value(db::to_string(d.op));
-      w.key("text");
-      w.value(d.text);
-      w.end_object();
-    }
-    w.end_array();
+    write_diff(w, v.diff);
   }
   w.end_object();
 }
@@ -199,6 +190,19 @@ quote_findings judge::document(pipeline &pipe, const input_document &in) {
     worst_ = std::max(worst_, static_cast<int>(g.level));
   }
   return per_quote;
+}
+
+void write_diff(json_writer &w, const std::vector<db::diff_op> &diff) {
+  w.begin_array();
+  for (const db::diff_op &d : diff) {
+    w.begin_object();
+    w.key("op");
+    w.value(db::to_string(d.op));
+    w.key("text");
+    w.value(d.text);
+    w.end_object();
+  }
+  w.end_array();
 }
 
 const finding *primary_finding(const std::vector<finding> &found) {

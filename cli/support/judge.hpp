@@ -65,6 +65,9 @@ private:
 /// role mismatch), or null.
 const finding *primary_finding(const std::vector<finding> &found);
 
+/// Appends a word diff as the JSON array of the contract: [{"op", "text"}...].
+void write_diff(class json_writer &w, const std::vector<db::diff_op> &diff);
+
 /// Appends the `check --format jsonl` object of one document (no newline):
 /// the extract contract, each quote with its "verdict" and "findings".
 void write_check_json(std::string &out, const processed_document &d, const quote_findings &per_quote);

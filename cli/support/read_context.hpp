@@ -49,6 +49,9 @@ struct read_context {
 /// bytes already read from `f`.
 void read_warc(const std::string &origin, std::FILE *f, std::string head, read_context &ctx);
 
+/// The reason given for a document over the size limit.
+std::string too_large_message(std::size_t limit);
+
 /// Reads up to `limit` more bytes of `f` into `out`; false on a read error.
 bool read_some(std::FILE *f, std::string &out, std::size_t limit);
 

@@ -428,10 +428,7 @@ void read_warc(const std::string &origin, std::FILE *f, std::string head, read_c
     }
     if (*length > ctx.limits.max_doc_bytes + (http ? 1 << 16 : 0)) {
       in.skip(*length);
-      fail.problem = {error_code::too_large,
-                      "document larger than --max-doc-bytes (" + std::to_string(ctx.limits.max_doc_bytes) +
-                          " bytes); skipped",
-                      0};
+      fail.problem = {error_code::too_large, too_large_message(ctx.limits.max_doc_bytes), 0};
       ctx.sink.on_failure(fail);
       continue;
     }
@@ -473,10 +470,7 @@ void read_warc(const std::string &origin, std::FILE *f, std::string head, read_c
       continue;
     }
     if (p.body.size() > ctx.limits.max_doc_bytes) {
-      fail.problem = {error_code::too_large,
-                      "document larger than --max-doc-bytes (" + std::to_string(ctx.limits.max_doc_bytes) +
-                          " bytes); skipped",
-                      0};
+      fail.problem = {error_code::too_large, too_large_message(ctx.limits.max_doc_bytes), 0};
       ctx.sink.on_failure(fail);
       continue;
     }
