@@ -92,18 +92,7 @@ std::string_view code_name(error_code c) {
 }
 
 /// The outlet of a document: its "outlet" field, else its URL's host.
-std::string outlet_of(const input_document &d) {
-  if (!d.outlet.empty() || d.url.empty()) {
-    return d.outlet;
-  }
-  const auto scheme = d.url.find("://");
-  if (scheme == std::string::npos) {
-    return {};
-  }
-  std::string host = d.url.substr(scheme + 3);
-  host = host.substr(0, host.find_first_of("/?#:"));
-  return host.starts_with("www.") ? host.substr(4) : host;
-}
+std::string outlet_of(const input_document &d) { return d.outlet.empty() ? host_of(d.url) : d.outlet; }
 
 std::string diff_json(const std::vector<db::diff_op> &diff) {
   std::string out;

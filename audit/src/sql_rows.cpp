@@ -31,6 +31,37 @@ sql_rows &sql_rows::bind(int index, std::int64_t value) {
   return *this;
 }
 
+sql_rows &sql_rows::bind(int index, double value) {
+  if (stmt_ != nullptr) {
+    sqlite3_bind_double(stmt_, index, value);
+  }
+  return *this;
+}
+
+sql_rows &sql_rows::bind_null(int index) {
+  if (stmt_ != nullptr) {
+    sqlite3_bind_null(stmt_, index);
+  }
+  return *this;
+}
+
+sql_rows &sql_rows::bind_opt(int index, std::string_view text) {
+  return text.empty() ? bind_null(index) : bind(index, text);
+}
+
+result<void> sql_rows::run() {
+  if (!ok()) {
+    return err_;
+  }
+  const int rc = sqlite3_step(stmt_);
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+    return error{error_code::db_error, std::string("audit state: write failed: ") + sqlite3_errmsg(db_), 0};
+  }
+  return {};
+}
+
 bool sql_rows::step() {
   if (stmt_ == nullptr || !ok()) {
     return false;

@@ -1,6 +1,7 @@
 #pragma once
-/// A read-only prepared statement over an audit state's connection, for the
-/// report writers: bind parameters, step through rows, read typed columns.
+/// A prepared statement over an audit state's connection, for the state
+/// writer and the report writers: bind parameters, step through rows, read
+/// typed columns, or run a write again and again with new bindings.
 /// Every value reaches SQL through a bound parameter.
 
 #include <quotecheck/parser/result.hpp>
@@ -30,6 +31,14 @@ public:
   /// Binds parameter `index` (1-based).
   sql_rows &bind(int index, std::string_view text);
   sql_rows &bind(int index, std::int64_t value);
+  sql_rows &bind(int index, double value);
+  sql_rows &bind_null(int index);
+  /// Binds NULL for an empty text (optional columns).
+  sql_rows &bind_opt(int index, std::string_view text);
+
+  /// Runs a write to completion, then resets the statement and clears its
+  /// bindings for the next row; the error when it failed.
+  result<void> run();
 
   /// Steps once: true for a row, false when done or on error (see ok()).
   bool step();

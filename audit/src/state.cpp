@@ -2,6 +2,8 @@
 
 #include <quotecheck/audit/state.hpp>
 
+#include "sql_rows.hpp"
+
 #include <sqlite3.h>
 
 #include <string_view>
@@ -9,6 +11,8 @@
 namespace quotecheck::audit {
 
 namespace {
+
+using detail::sql_rows;
 
 error sql_error(sqlite3 *db, std::string_view what) {
   std::string msg(what);
@@ -26,69 +30,6 @@ result<void> exec(sqlite3 *db, const char *sql) {
   }
   return {};
 }
-
-/// A prepared statement, finalised on scope exit.
-class stmt {
-public:
-  stmt(sqlite3 *db, const char *sql) : db_(db) {
-    if (sqlite3_prepare_v2(db, sql, -1, &st_, nullptr) != SQLITE_OK) {
-      err_ = sql_error(db, "audit state: cannot prepare");
-    }
-  }
-  stmt(const stmt &) = delete;
-  stmt &operator=(const stmt &) = delete;
-  ~stmt() { sqlite3_finalize(st_); }
-
-  [[nodiscard]] bool ok() const { return err_.code == error_code::ok; }
-  [[nodiscard]] const error &err() const { return err_; }
-
-  stmt &text(int i, std::string_view v) {
-    sqlite3_bind_text(st_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-    return *this;
-  }
-  /// Binds NULL for an empty text.
-  stmt &text_or_null(int i, std::string_view v) {
-    if (v.empty()) {
-      sqlite3_bind_null(st_, i);
-      return *this;
-    }
-    return text(i, v);
-  }
-  stmt &integer(int i, std::int64_t v) {
-    sqlite3_bind_int64(st_, i, v);
-    return *this;
-  }
-  stmt &real(int i, double v) {
-    sqlite3_bind_double(st_, i, v);
-    return *this;
-  }
-  stmt &null(int i) {
-    sqlite3_bind_null(st_, i);
-    return *this;
-  }
-  /// Runs to completion and resets for the next bindings.
-  result<void> run() {
-    const int rc = sqlite3_step(st_);
-    sqlite3_reset(st_);
-    sqlite3_clear_bindings(st_);
-    if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-      return sql_error(db_, "audit state: write failed");
-    }
-    return {};
-  }
-  /// Steps once; true while there is a row.
-  bool row() { return sqlite3_step(st_) == SQLITE_ROW; }
-  std::int64_t column_int(int i) { return sqlite3_column_int64(st_, i); }
-  std::string column_text(int i) {
-    const auto *p = sqlite3_column_text(st_, i);
-    return p == nullptr ? std::string() : std::string(reinterpret_cast<const char *>(p));
-  }
-
-private:
-  sqlite3 *db_;
-  sqlite3_stmt *st_ = nullptr;
-  error err_;
-};
 
 /// Rolls back unless committed.
 class transaction {
@@ -114,16 +55,17 @@ private:
 };
 
 result<void> add_total(sqlite3 *db, const char *name, std::int64_t n) {
-  stmt s(db, "INSERT INTO totals(name, value) VALUES(?1, ?2) "
-             "ON CONFLICT(name) DO UPDATE SET value = value + excluded.value");
+  sql_rows s(db, "INSERT INTO totals(name, value) VALUES(?1, ?2) "
+                 "ON CONFLICT(name) DO UPDATE SET value = value + excluded.value");
   if (!s.ok()) {
     return s.err();
   }
-  return s.text(1, name).integer(2, n).run();
+  return s.bind(1, name).bind(2, n).run();
 }
 
 result<void> insert_quotes(sqlite3 *db, const std::vector<quote_row> &rows) {
-  stmt s(db, "INSERT INTO quotes(seq, doc_id, url, outlet, date, line, col, kind, text, speaker, "
+  sql_rows s(db,
+             "INSERT INTO quotes(seq, doc_id, url, outlet, date, line, col, kind, text, speaker, "
              "speaker_type, role, rule, severity, score, statement_id, statement_speaker, statement_text, "
              "statement_date, statement_source, statement_url, diff, group_key) "
              "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23)");
@@ -131,23 +73,23 @@ result<void> insert_quotes(sqlite3 *db, const std::vector<quote_row> &rows) {
     return s.err();
   }
   for (const quote_row &q : rows) {
-    s.integer(1, q.seq).text(2, q.doc_id).text_or_null(3, q.url).text_or_null(4, q.outlet);
-    s.text_or_null(5, q.date).integer(6, q.line).integer(7, q.col).text(8, q.kind).text(9, q.text);
-    s.text_or_null(10, q.speaker).text_or_null(11, q.speaker_type).text_or_null(12, q.role);
-    s.text_or_null(13, q.rule).text_or_null(14, q.severity);
+    s.bind(1, q.seq).bind(2, q.doc_id).bind_opt(3, q.url).bind_opt(4, q.outlet);
+    s.bind_opt(5, q.date).bind(6, q.line).bind(7, q.col).bind(8, q.kind).bind(9, q.text);
+    s.bind_opt(10, q.speaker).bind_opt(11, q.speaker_type).bind_opt(12, q.role);
+    s.bind_opt(13, q.rule).bind_opt(14, q.severity);
     if (q.rule.empty()) {
-      s.null(15);
+      s.bind_null(15);
     } else {
-      s.real(15, q.score);
+      s.bind(15, q.score);
     }
     if (q.statement_id) {
-      s.integer(16, *q.statement_id);
+      s.bind(16, *q.statement_id);
     } else {
-      s.null(16);
+      s.bind_null(16);
     }
-    s.text_or_null(17, q.statement_speaker).text_or_null(18, q.statement_text);
-    s.text_or_null(19, q.statement_date).text_or_null(20, q.statement_source);
-    s.text_or_null(21, q.statement_url).text_or_null(22, q.diff).text(23, q.group_key);
+    s.bind_opt(17, q.statement_speaker).bind_opt(18, q.statement_text);
+    s.bind_opt(19, q.statement_date).bind_opt(20, q.statement_source);
+    s.bind_opt(21, q.statement_url).bind_opt(22, q.diff).bind(23, q.group_key);
     if (auto r = s.run(); !r.ok()) {
       return r;
     }
@@ -156,17 +98,12 @@ result<void> insert_quotes(sqlite3 *db, const std::vector<quote_row> &rows) {
 }
 
 result<void> insert_failures(sqlite3 *db, const std::vector<failure_row> &rows) {
-  stmt s(db, "INSERT INTO failures(seq, origin, line, doc_id, reason) VALUES(?1, ?2, ?3, ?4, ?5)");
+  sql_rows s(db, "INSERT INTO failures(seq, origin, line, doc_id, reason) VALUES(?1, ?2, ?3, ?4, ?5)");
   if (!s.ok()) {
     return s.err();
   }
   for (const failure_row &f : rows) {
-    if (auto r = s.integer(1, f.seq)
-                     .text(2, f.origin)
-                     .integer(3, f.line)
-                     .text(4, f.doc_id)
-                     .text(5, f.reason)
-                     .run();
+    if (auto r = s.bind(1, f.seq).bind(2, f.origin).bind(3, f.line).bind(4, f.doc_id).bind(5, f.reason).run();
         !r.ok()) {
       return r;
     }
@@ -175,13 +112,13 @@ result<void> insert_failures(sqlite3 *db, const std::vector<failure_row> &rows) 
 }
 
 result<void> count_rules(sqlite3 *db, const std::vector<std::pair<std::string, std::string>> &rules) {
-  stmt s(db, "INSERT INTO rule_counts(rule, severity, n) VALUES(?1, ?2, 1) "
-             "ON CONFLICT(rule) DO UPDATE SET n = n + 1, severity = excluded.severity");
+  sql_rows s(db, "INSERT INTO rule_counts(rule, severity, n) VALUES(?1, ?2, 1) "
+                 "ON CONFLICT(rule) DO UPDATE SET n = n + 1, severity = excluded.severity");
   if (!s.ok()) {
     return s.err();
   }
   for (const auto &[rule, severity] : rules) {
-    if (auto r = s.text(1, rule).text(2, severity).run(); !r.ok()) {
+    if (auto r = s.bind(1, rule).bind(2, severity).run(); !r.ok()) {
       return r;
     }
   }
@@ -227,35 +164,35 @@ result<state> state::open(const std::string &path) {
 }
 
 result<checkpoint> state::last_checkpoint() const {
-  stmt s(impl_->db, "SELECT next_seq, findings_bytes, failures_bytes FROM checkpoint WHERE id = 1");
+  sql_rows s(impl_->db, "SELECT next_seq, findings_bytes, failures_bytes FROM checkpoint WHERE id = 1");
   if (!s.ok()) {
     return s.err();
   }
   checkpoint c;
-  if (s.row()) {
-    c.next_seq = s.column_int(0);
-    c.findings_bytes = s.column_int(1);
-    c.failures_bytes = s.column_int(2);
+  if (s.step()) {
+    c.next_seq = s.integer(0);
+    c.findings_bytes = s.integer(1);
+    c.failures_bytes = s.integer(2);
   }
   return c;
 }
 
 result<void> state::set_meta(const std::string &key, const std::string &value) {
-  stmt s(impl_->db, "INSERT INTO meta(key, value) VALUES(?1, ?2) "
-                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  sql_rows s(impl_->db, "INSERT INTO meta(key, value) VALUES(?1, ?2) "
+                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
   if (!s.ok()) {
     return s.err();
   }
-  return s.text(1, key).text(2, value).run();
+  return s.bind(1, key).bind(2, value).run();
 }
 
 result<std::string> state::meta(const std::string &key) const {
-  stmt s(impl_->db, "SELECT value FROM meta WHERE key = ?1");
+  sql_rows s(impl_->db, "SELECT value FROM meta WHERE key = ?1");
   if (!s.ok()) {
     return s.err();
   }
-  s.text(1, key);
-  return s.row() ? s.column_text(0) : std::string();
+  s.bind(1, key);
+  return s.step() ? s.text(0) : std::string();
 }
 
 result<void> state::commit(const batch &b) {
@@ -272,14 +209,13 @@ result<void> state::commit(const batch &b) {
       return r;
     }
   }
-  stmt c(db, "INSERT INTO checkpoint(id, next_seq, findings_bytes, failures_bytes) VALUES(1, ?1, ?2, ?3) "
-             "ON CONFLICT(id) DO UPDATE SET next_seq = excluded.next_seq, "
-             "findings_bytes = excluded.findings_bytes, failures_bytes = excluded.failures_bytes");
+  sql_rows c(db, "INSERT INTO checkpoint(id, next_seq, findings_bytes, failures_bytes) VALUES(1, ?1, ?2, ?3) "
+                 "ON CONFLICT(id) DO UPDATE SET next_seq = excluded.next_seq, "
+                 "findings_bytes = excluded.findings_bytes, failures_bytes = excluded.failures_bytes");
   if (!c.ok()) {
     return c.err();
   }
-  if (auto r = c.integer(1, b.next_seq).integer(2, b.findings_bytes).integer(3, b.failures_bytes).run();
-      !r.ok()) {
+  if (auto r = c.bind(1, b.next_seq).bind(2, b.findings_bytes).bind(3, b.failures_bytes).run(); !r.ok()) {
     return r;
   }
   return t.commit();
@@ -288,11 +224,11 @@ result<void> state::commit(const batch &b) {
 result<void> state::absorb(const std::string &other_path) {
   sqlite3 *db = impl_->db;
   {
-    stmt attach(db, "ATTACH DATABASE ?1 AS shard");
+    sql_rows attach(db, "ATTACH DATABASE ?1 AS shard");
     if (!attach.ok()) {
       return attach.err();
     }
-    if (auto r = attach.text(1, other_path).run(); !r.ok()) {
+    if (auto r = attach.bind(1, other_path).run(); !r.ok()) {
       return error{error_code::db_error, other_path + ": " + r.err().message, 0};
     }
   }

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace quotecheck::cli {
@@ -79,6 +80,10 @@ void read_stream(const std::string &origin, std::FILE *f, const std::string &nam
 /// Fills `doc.parse_text` for Markdown and HTML documents (a no-op for text
 /// or when already done).
 void apply_markup(input_document &doc);
+
+/// The host of a URL, lower case and without "www." ("https://www.x.org/a"
+/// -> "x.org"): the outlet of a document that names none. "" for no URL.
+std::string host_of(std::string_view uri);
 
 /// The message for a failure, as printed on stderr: "file:line: reason".
 std::string describe(const input_failure &f);

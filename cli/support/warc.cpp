@@ -268,22 +268,6 @@ bool inflate_body(std::string &body, std::size_t limit) {
   return true;
 }
 
-/// The host of a URI without "www.", as the outlet.
-std::string host_of(std::string_view uri) {
-  const auto scheme = uri.find("://");
-  if (scheme == std::string_view::npos) {
-    return {};
-  }
-  std::string_view rest = uri.substr(scheme + 3);
-  rest = rest.substr(0, rest.find_first_of("/?#"));
-  rest = rest.substr(rest.find('@') == std::string_view::npos ? 0 : rest.find('@') + 1);
-  rest = rest.substr(0, rest.find(':'));
-  if (rest.starts_with("www.")) {
-    rest.remove_prefix(4);
-  }
-  return lower(rest);
-}
-
 /// The publication date a page gives in its metadata (YYYY-MM-DD), or "".
 std::string published_date(std::string_view html) {
   const std::string_view head = html.substr(0, std::min<std::size_t>(html.size(), 1 << 16));
@@ -370,6 +354,21 @@ bool is_document_media(const std::string &media) {
 }
 
 } // namespace
+
+std::string host_of(std::string_view uri) {
+  const auto scheme = uri.find("://");
+  if (scheme == std::string_view::npos) {
+    return {};
+  }
+  std::string_view rest = uri.substr(scheme + 3);
+  rest = rest.substr(0, rest.find_first_of("/?#"));
+  rest = rest.substr(rest.find('@') == std::string_view::npos ? 0 : rest.find('@') + 1);
+  rest = rest.substr(0, rest.find(':'));
+  if (rest.starts_with("www.")) {
+    rest.remove_prefix(4);
+  }
+  return lower(rest);
+}
 
 void read_warc(const std::string &origin, std::FILE *f, std::string head, read_context &ctx) {
   byte_reader in(f, std::move(head));
