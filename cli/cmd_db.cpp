@@ -65,6 +65,7 @@ void run_import(const db_options &o) {
   if (!s.ok())
     return fail(s.err().message);
   db::import_options io{format.value(), o.skip_bad, o.reimport};
+  std::size_t inserted = 0;
   for (const auto &file : o.files) {
     auto r = db::import_file(s.value(), file, io);
     if (!r.ok()) {
@@ -72,6 +73,7 @@ void run_import(const db_options &o) {
       continue;
     }
     const auto &rep = r.value();
+    inserted += rep.inserted;
     if (rep.already_imported) {
       std::cout << file << ": already imported";
       if (rep.previous_name != file)
@@ -91,6 +93,11 @@ void run_import(const db_options &o) {
     for (const auto &b : rep.bad)
       std::cerr << "quotecheck: " << file << ":" << b.line << ": skipped: " << b.reason << '\n';
   }
+  // Once per run, not per file: a merge rewrites the whole full-text index.
+  if (inserted != 0)
+    if (auto r = db::optimize_index(s.value()); !r.ok())
+      std::cerr << "quotecheck: warning: " << path << ": the statements are imported, but merging the search index failed ("
+                << r.err().message << "); checks stay correct, only slower\n";
 }
 
 void run_stats(const db_options &o) {

@@ -161,6 +161,7 @@ bool judge::keep(const suppressions &quiet, std::string_view rule, std::uint32_t
 
 quote_findings judge::document(pipeline &pipe, const input_document &in) {
   db_error_.reset();
+  const db::read_snapshot snapshot(store_);
   const processed_document d{in, pipe.doc(), pipe.quotes(), pipe.positions()};
   const suppressions quiet(d.input.text);
   quote_findings per_quote;

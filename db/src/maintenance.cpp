@@ -55,6 +55,17 @@ result<store_stats> stats(const store &s) {
   return st;
 }
 
+result<void> optimize_index(store &s) {
+  if (s.mode() != open_mode::read_write)
+    return error{error_code::usage, s.path() + ": opened read-only; cannot optimize", 0};
+  detail::transaction tx(s);
+  if (!tx.ok())
+    return tx.err();
+  if (auto r = detail::exec(s.handle(), "INSERT INTO statements_fts(statements_fts) VALUES ('optimize')"); !r.ok())
+    return r.err();
+  return tx.commit();
+}
+
 result<std::size_t> export_jsonl(const store &s, std::ostream &out) {
   std::size_t lines = 0;
   std::vector<std::int64_t> ids;

@@ -2,6 +2,7 @@
 #include <quotecheck/db/speakers.hpp>
 
 #include "sql.hpp"
+#include "lookup_memo.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -45,7 +46,8 @@ constexpr const char *k_select =
 
 std::vector<std::string> content_terms(const std::vector<quote_token> &quote) {
   std::vector<std::string> content, all;
-  std::unordered_set<std::string> seen;
+  std::unordered_set<std::string_view> seen;
+  seen.reserve(quote.size());
   for (const auto &t : quote) {
     if (t.type != quote_token::kind::word || t.key.empty() || !seen.insert(t.key).second)
       continue;
@@ -66,18 +68,20 @@ std::string fts_query(const std::vector<quote_token> &quote) {
   return q;
 }
 
-std::string candidate_query(const std::vector<quote_token> &quote, std::size_t shared,
-                            std::size_t max_terms) {
-  auto terms = content_terms(quote);
-  // Longer words are rarer: they identify a statement, and their posting lists are short.
+namespace {
+
+/// The quote's `max_terms` longest content words, longest first (longer
+/// words are rarer: they identify a statement, and their posting lists are short).
+std::vector<std::string> longest_terms(std::vector<std::string> terms, std::size_t max_terms) {
   std::stable_sort(terms.begin(), terms.end(),
                    [](const std::string &a, const std::string &b) { return a.size() > b.size(); });
   if (terms.size() > max_terms)
     terms.resize(max_terms);
-  if (terms.empty())
-    return {};
-  shared = std::clamp<std::size_t>(shared, 1, terms.size());
-  // Every combination of `shared` terms, ANDed; the combinations ORed.
+  return terms;
+}
+
+/// Every combination of `shared` of `terms` (1 <= shared <= terms.size()), ANDed; the combinations ORed.
+std::string combination_query(const std::vector<std::string> &terms, std::size_t shared) {
   std::string out;
   std::vector<std::size_t> pick(shared);
   for (std::size_t i = 0; i < shared; ++i)
@@ -105,6 +109,16 @@ std::string candidate_query(const std::vector<quote_token> &quote, std::size_t s
       pick[j] = pick[j - 1] + 1;
   }
   return out;
+}
+
+} // namespace
+
+std::string candidate_query(const std::vector<quote_token> &quote, std::size_t shared,
+                            std::size_t max_terms) {
+  auto terms = longest_terms(content_terms(quote), max_terms);
+  if (terms.empty())
+    return {};
+  return combination_query(terms, std::clamp<std::size_t>(shared, 1, terms.size()));
 }
 
 namespace {
@@ -140,15 +154,33 @@ result<std::vector<match>> find_candidates(const store &s, const std::vector<quo
   std::vector<match> out;
   if (speaker_ids != nullptr && speaker_ids->empty())
     return out;
-  std::unordered_set<std::int64_t> seen;
+  auto content = content_terms(quote);
   // A quote with four or more content words that shares only one of them
   // with a statement cannot align well; skip the costly any-word probe.
-  const std::size_t lowest = content_terms(quote).size() >= 4 ? 2 : 1;
+  const std::size_t lowest = content.size() >= 4 ? 2 : 1;
+  auto terms = longest_terms(std::move(content), options.max_terms);
+  if (terms.empty())
+    return out;
+  // Only the words some statement holds: a combination with any other cannot
+  // match, so leaving it out gives the same rows (bm25 scales by a constant).
+  auto &memo = detail::lookup_memo_of(s);
+  if (auto r = memo.refresh(s); !r.ok())
+    return r.err();
+  std::vector<std::string> present;
+  for (const auto &t : terms) {
+    auto has = memo.term_present(s, quoted_term(t));
+    if (!has.ok())
+      return has.err();
+    if (has.value())
+      present.push_back(t);
+  }
+  std::unordered_set<std::int64_t> seen;
   std::string last;
   for (std::size_t shared = std::max(options.shared_words, lowest); shared >= lowest; --shared) {
-    std::string fts = candidate_query(quote, shared, options.max_terms);
-    if (fts.empty())
-      break;
+    const std::size_t k = std::clamp<std::size_t>(shared, 1, terms.size());
+    if (present.size() < k)
+      continue; // no statement shares k of the words
+    std::string fts = combination_query(present, k);
     if (fts == last)
       continue;
     last = fts;

@@ -1,8 +1,10 @@
 #include <quotecheck/db/normalize.hpp>
 
+#include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <array>
@@ -43,7 +45,115 @@ std::string to_utf8(const icu::UnicodeString &u) {
   return s;
 }
 
-/// Appends the words of `u` (already NFC) to `out`.
+bool is_ascii(std::string_view text) {
+  unsigned char any = 0;
+  for (char c : text)
+    any |= static_cast<unsigned char>(c);
+  return any < 0x80;
+}
+
+bool is_valid_utf8(std::string_view text) {
+  const auto *p = reinterpret_cast<const uint8_t *>(text.data());
+  const auto n = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c = 0;
+    U8_NEXT(p, i, n, c);
+    if (c < 0)
+      return false;
+  }
+  return true;
+}
+
+/// `text` in NFC, as UTF-8: `text` itself when it already is (all ASCII text
+/// and most other text), else the normalised copy in `buf`.
+std::string_view nfc_utf8(std::string_view text, std::string &buf) {
+  if (is_ascii(text))
+    return text;
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2 *n = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status))
+    return text;
+  icu::StringPiece piece(text.data(), static_cast<int32_t>(text.size()));
+  if (n->isNormalizedUTF8(piece, status) && U_SUCCESS(status))
+    return text;
+  status = U_ZERO_ERROR;
+  buf.clear();
+  icu::StringByteSink<std::string> sink(&buf);
+  n->normalizeUTF8(0, piece, sink, nullptr, status);
+  return U_SUCCESS(status) ? std::string_view(buf) : text;
+}
+
+bool is_word_char_fast(UChar32 c) {
+  if (c < 0x80)
+    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+  return is_word_char(c);
+}
+
+/// Appends the words of valid, NFC UTF-8 `t` to `out`. Words are runs of
+/// letters, digits and marks, with inner apostrophes (it's, O’Neill) and
+/// digit separators (1,000 / 3.5); the key is the case-folded word without
+/// apostrophes and thousands separators. ICU only for what is not ASCII.
+void split_utf8_into(std::string_view t, std::vector<word> &out) {
+  const auto *p = reinterpret_cast<const uint8_t *>(t.data());
+  const auto n = static_cast<int32_t>(t.size());
+  int32_t i = 0;
+  while (i < n) {
+    int32_t at = i;
+    UChar32 c = 0;
+    U8_NEXT(p, i, n, c);
+    if (!is_word_char_fast(c))
+      continue;
+    i = at;
+    std::string spelled;
+    std::string key;
+    bool ascii_key = true;
+    UChar32 prev = -1;
+    while (i < n) {
+      at = i;
+      U8_NEXT(p, i, n, c);
+      const std::string_view bytes = t.substr(static_cast<std::size_t>(at), static_cast<std::size_t>(i - at));
+      if (is_word_char_fast(c)) {
+        spelled += bytes;
+        key += bytes;
+        ascii_key = ascii_key && c < 0x80;
+        prev = c;
+        continue;
+      }
+      if (i < n) {
+        int32_t j = i;
+        UChar32 next = 0;
+        U8_NEXT(p, j, n, next);
+        if (is_apostrophe(c) && is_word_char_fast(next)) {
+          spelled += bytes;
+          prev = c;
+          continue;
+        }
+        if ((c == ',' || c == '.') && u_isdigit(prev) && u_isdigit(next)) {
+          spelled += bytes;
+          if (c == '.')
+            key += '.';
+          prev = c;
+          continue;
+        }
+      }
+      i = at;
+      break;
+    }
+    if (ascii_key) {
+      for (char &k : key)
+        k = static_cast<char>(std::tolower(static_cast<unsigned char>(k)));
+    } else {
+      auto u = icu::UnicodeString::fromUTF8(icu::StringPiece(key.data(), static_cast<int32_t>(key.size())));
+      u.foldCase();
+      key = to_utf8(u);
+    }
+    out.push_back(word{std::move(spelled), std::move(key)});
+  }
+}
+
+/// Appends the words of `u` (already NFC) to `out`: the same rules as
+/// split_utf8_into, for text that is not valid UTF-8 (each bad byte reads as
+/// U+FFFD, which is not a word character).
 void split_into(const icu::UnicodeString &u, std::vector<word> &out) {
   const int32_t n = u.length();
   int32_t i = 0;
@@ -92,7 +202,13 @@ void split_into(const icu::UnicodeString &u, std::vector<word> &out) {
 
 std::vector<word> split_words(std::string_view text) {
   std::vector<word> out;
-  split_into(nfc(text), out);
+  out.reserve(text.size() / 6 + 1); // about one word in six bytes of English
+  if (!is_valid_utf8(text)) {
+    split_into(nfc(text), out);
+    return out;
+  }
+  std::string buf;
+  split_utf8_into(nfc_utf8(text, buf), out);
   return out;
 }
 

@@ -122,6 +122,22 @@ analysis analyse(std::string_view text) {
   return a;
 }
 
+/// analyse(text), remembered per thread for the last few hundred texts: an
+/// article's reported speech is compared with each of the speaker's earlier
+/// quotes, so the same quotes are analysed again and again.
+std::shared_ptr<const analysis> analysed(std::string_view text) {
+  constexpr std::size_t k_max_texts = 256;
+  thread_local std::unordered_map<std::string, std::shared_ptr<const analysis>> memo;
+  std::string key(text);
+  if (auto it = memo.find(key); it != memo.end())
+    return it->second;
+  if (memo.size() >= k_max_texts)
+    memo.clear();
+  auto a = std::make_shared<const analysis>(analyse(text));
+  memo.emplace(std::move(key), a);
+  return a;
+}
+
 } // namespace
 
 std::string stem(std::string_view key) {
@@ -137,8 +153,10 @@ std::string stem(std::string_view key) {
 
 paraphrase_comparison compare_paraphrase(std::string_view report, std::string_view statement) {
   paraphrase_comparison c;
-  analysis r = analyse(report);
-  analysis s = analyse(statement);
+  const auto report_analysis = analysed(report);
+  const auto statement_analysis = analysed(statement);
+  const analysis &r = *report_analysis;
+  const analysis &s = *statement_analysis;
   for (const auto &st : r.stems) {
     if (s.stems.count(st) != 0)
       c.shared.push_back(st);

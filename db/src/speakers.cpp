@@ -1,5 +1,6 @@
 #include <quotecheck/db/speakers.hpp>
 
+#include "lookup_memo.hpp"
 #include "sql.hpp"
 
 #include <algorithm>
@@ -34,10 +35,22 @@ result<std::vector<std::int64_t>> resolve_speaker(const store &s, std::string_vi
   add(std::string(name));
   for (const auto &a : aliases)
     add(a);
+  // Each quote of an article by the same person asks again: remember.
+  auto &memo = detail::lookup_memo_of(s);
+  if (auto r = memo.refresh(s); !r.ok())
+    return r.err();
+  std::string memo_key(name);
+  for (const auto &k : keys) {
+    memo_key += '\x1f';
+    memo_key += k;
+  }
+  if (const auto *known = memo.speakers(memo_key))
+    return *known;
   std::vector<std::int64_t> ids;
   for (const auto &k : keys) {
+    // UNION ALL: duplicates go below, without UNION's temporary table per query.
     detail::query q(s, "SELECT id FROM speakers WHERE name = ?1 "
-                       "UNION SELECT speaker_id FROM aliases WHERE alias = ?1");
+                       "UNION ALL SELECT speaker_id FROM aliases WHERE alias = ?1");
     q.bind(1, k);
     while (q.step())
       ids.push_back(q.integer(0));
@@ -58,6 +71,7 @@ result<std::vector<std::int64_t>> resolve_speaker(const store &s, std::string_vi
   }
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  memo.remember_speakers(std::move(memo_key), ids);
   return ids;
 }
 

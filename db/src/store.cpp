@@ -2,6 +2,7 @@
 #include <quotecheck/db/store.hpp>
 
 #include "sql.hpp"
+#include "lookup_memo.hpp"
 
 #include <cstdlib>
 #include <string>
@@ -14,6 +15,7 @@ struct store::impl {
   std::string path;
   open_mode mode = open_mode::read_write;
   std::unordered_map<std::string, sqlite3_stmt *> cache;
+  detail::lookup_memo memo;
 
   ~impl() {
     for (auto &[sql, st] : cache)
@@ -42,6 +44,31 @@ std::string file_uri(const std::string &path, const char *query) {
   return uri;
 }
 
+/// A process killed in the middle of a write can leave a write-ahead log
+/// whose index must be rebuilt before anyone reads, and a read-only
+/// connection may not rebuild it (SQLITE_READONLY_RECOVERY or _CANTINIT).
+/// Then a read-write connection runs the recovery (it changes no content:
+/// committed transactions stay, the torn one is dropped) and the read-only
+/// one goes on. A file we may not write stays unreadable, with SQLite's reason.
+result<void> recover_for_reading(sqlite3 *db, const std::string &rw_uri) {
+  const int rc = sqlite3_exec(db, "SELECT 1 FROM sqlite_master LIMIT 1", nullptr, nullptr, nullptr);
+  if ((rc & 0xff) != SQLITE_READONLY)
+    return {}; // fine, or an error the schema check reports in its own words
+  sqlite3 *rw = nullptr;
+  int rrc = sqlite3_open_v2(rw_uri.c_str(), &rw, SQLITE_OPEN_URI | SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                            nullptr);
+  if (rrc == SQLITE_OK) {
+    sqlite3_busy_timeout(rw, busy_timeout_ms());
+    rrc = sqlite3_exec(rw, "SELECT 1 FROM sqlite_master LIMIT 1", nullptr, nullptr, nullptr);
+  }
+  sqlite3_close_v2(rw);
+  if (rrc != SQLITE_OK || sqlite3_exec(db, "SELECT 1 FROM sqlite_master LIMIT 1", nullptr, nullptr, nullptr) !=
+                              SQLITE_OK)
+    return error{error_code::db_error,
+                 std::string(sqlite3_errmsg(db)) + " (the file needs crash recovery, which takes write access)", 0};
+  return {};
+}
+
 } // namespace
 
 int busy_timeout_ms() {
@@ -62,6 +89,8 @@ store::~store() = default;
 const std::string &store::path() const { return impl_->path; }
 open_mode store::mode() const { return impl_->mode; }
 sqlite3 *store::handle() const { return impl_->db; }
+
+detail::lookup_memo &detail::lookup_memo_of(const store &s) { return s.impl_->memo; }
 
 sqlite3_stmt *store::prepare(std::string_view sql, error &err) const {
   std::string key(sql);
@@ -126,6 +155,8 @@ result<store> store::open(const std::string &path, open_mode mode) {
     if (auto r = detail::exec(p->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL"); !r.ok())
       return error{error_code::db_error, "cannot open database " + path + ": " + r.err().message, 0};
   } else {
+    if (auto r = recover_for_reading(p->db, file_uri(path, "")); !r.ok())
+      return error{error_code::db_error, "cannot open database " + path + ": " + r.err().message, 0};
     store probe(std::move(p));
     auto v = schema_version(probe);
     if (!v.ok())
@@ -149,6 +180,27 @@ result<store> store::open(const std::string &path, open_mode mode) {
     return probe;
   }
   return store(std::move(p));
+}
+
+read_snapshot::read_snapshot(const store *s) {
+  if (s == nullptr || sqlite3_get_autocommit(s->handle()) == 0)
+    return;
+  // A failed BEGIN leaves each query to lock on its own, as without a snapshot.
+  if (!detail::exec(s->handle(), "BEGIN").ok())
+    return;
+  db_ = s->handle();
+  auto &memo = detail::lookup_memo_of(*s);
+  if (memo.refresh(*s).ok()) { // its PRAGMA starts the read transaction
+    memo_ = &memo;
+    memo.pin(true);
+  }
+}
+
+read_snapshot::~read_snapshot() {
+  if (memo_ != nullptr)
+    memo_->pin(false);
+  if (db_ != nullptr)
+    (void)detail::exec(db_, "COMMIT");
 }
 
 } // namespace quotecheck::db

@@ -52,7 +52,8 @@ CREATE TABLE IF NOT EXISTS quotes(
   statement_source TEXT, statement_url TEXT,
   diff TEXT,
   group_key TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS quotes_by_group ON quotes(group_key);
+CREATE INDEX IF NOT EXISTS quotes_by_group_doc ON quotes(group_key, doc_id);
+DROP INDEX IF EXISTS quotes_by_group;
 CREATE TABLE IF NOT EXISTS checkpoint(id INTEGER PRIMARY KEY CHECK (id = 1), next_seq INTEGER NOT NULL,
                                       findings_bytes INTEGER NOT NULL, failures_bytes INTEGER NOT NULL);
 )sql";

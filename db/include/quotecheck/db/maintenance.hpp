@@ -1,5 +1,5 @@
 #pragma once
-/// Whole-database operations behind `quotecheck db stats|export`.
+/// Whole-database operations behind `quotecheck db import|stats|export`.
 
 #include <quotecheck/db/store.hpp>
 
@@ -23,6 +23,12 @@ struct store_stats {
 
 /// Counts rows of every table.
 result<store_stats> stats(const store &s);
+
+/// Merges the full-text index into one segment. Each import transaction adds
+/// a segment, and every candidate probe seeks every segment of every term, so
+/// a database built from many files answers probes several times slower until
+/// it is merged. One transaction: an interrupted merge leaves the index as it was.
+result<void> optimize_index(store &s);
 
 /// Writes the database as import JSONL: first one line per speaker with
 /// aliases or roles ({"speaker","aliases","roles"}), then one line per

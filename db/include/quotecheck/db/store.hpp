@@ -15,6 +15,13 @@ struct sqlite3_stmt;
 
 namespace quotecheck::db {
 
+class store;
+namespace detail {
+class lookup_memo;
+/// The store's memo of lookups (internal: db/src/lookup_memo.hpp).
+lookup_memo &lookup_memo_of(const store &s);
+} // namespace detail
+
 /// How to open a database file.
 enum class open_mode {
   read_write, ///< create if missing, create or upgrade the schema, WAL journal
@@ -58,9 +65,27 @@ public:
   sqlite3_stmt *prepare(std::string_view sql, error &err) const;
 
 private:
+  friend detail::lookup_memo &detail::lookup_memo_of(const store &s);
   struct impl;
   explicit store(std::unique_ptr<impl> p);
   std::unique_ptr<impl> impl_;
+};
+
+/// One read transaction around many lookups (all of one document's checks):
+/// every lookup sees the same snapshot, and the file is locked and checked for
+/// changes once instead of once per query, which also keeps parallel workers
+/// from queueing on SQLite's per-file lock mutex. Does nothing for a null
+/// store or inside a transaction already open. Only for reading.
+class read_snapshot {
+public:
+  explicit read_snapshot(const store *s);
+  read_snapshot(const read_snapshot &) = delete;
+  read_snapshot &operator=(const read_snapshot &) = delete;
+  ~read_snapshot();
+
+private:
+  sqlite3 *db_ = nullptr;              ///< set while this snapshot's transaction is open
+  detail::lookup_memo *memo_ = nullptr; ///< the store's memo, pinned to the transaction
 };
 
 } // namespace quotecheck::db
