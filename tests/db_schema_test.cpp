@@ -381,3 +381,59 @@ TEST_CASE("the refusal of a newer file names the file and both versions", "[db][
                  Catch::Contains("version " + std::to_string(db::current_schema_version + 5)) &&
                  Catch::Contains("(" + std::to_string(db::current_schema_version) + ")"));
 }
+
+TEST_CASE("a reader sees statements another process adds while it runs", "[db][schema][matcher]") {
+  // The reader remembers which words no statement has and whom a name
+  // resolves to; a commit elsewhere must make it forget both.
+  temp_db t;
+  auto writer = t.open();
+  qc_test::import_jsonl(writer, R"({"speaker": "Ada", "text": "the engine weaves algebraic patterns"})"
+                                "\n");
+  auto reader = db::store::open(t.path(), db::open_mode::read_only);
+  REQUIRE(reader.ok());
+  auto before = db::lookup(reader.value(), "lighthouse keepers polish brass lanterns");
+  REQUIRE(before.ok());
+  CHECK(before.value().empty());
+  auto nobody = db::resolve_speaker(reader.value(), "Grace Hopper");
+  REQUIRE(nobody.ok());
+  CHECK(nobody.value().empty());
+
+  qc_test::import_jsonl(writer, R"({"speaker": "Grace Hopper", "text": "lighthouse keepers polish brass lanterns"})"
+                                "\n");
+  auto after = db::lookup(reader.value(), "lighthouse keepers polish brass lanterns");
+  REQUIRE(after.ok());
+  REQUIRE(after.value().size() == 1);
+  CHECK(after.value()[0].stmt.speaker == "Grace Hopper");
+  auto found = db::resolve_speaker(reader.value(), "Grace Hopper");
+  REQUIRE(found.ok());
+  CHECK(found.value().size() == 1);
+
+  // Inside one read snapshot the reader keeps its view until it ends.
+  {
+    const db::read_snapshot snapshot(&reader.value());
+    qc_test::import_jsonl(writer, R"({"speaker": "Alan", "text": "machines may one day think about chess"})"
+                                  "\n");
+    auto during = db::lookup(reader.value(), "machines may one day think about chess");
+    REQUIRE(during.ok());
+    CHECK(during.value().empty());
+  }
+  auto later = db::lookup(reader.value(), "machines may one day think about chess");
+  REQUIRE(later.ok());
+  CHECK(later.value().size() == 1);
+}
+
+TEST_CASE("an import leaves the search index in one segment", "[db][schema][matcher]") {
+  temp_db t;
+  auto s = t.open();
+  for (int i = 0; i < 6; ++i)
+    qc_test::import_jsonl(s, R"({"speaker": "A", "text": "statement number )" + std::to_string(i) +
+                                 R"( about harbour walls"})" + "\n");
+  const auto segments = [&] { return std::stoi(scalar(s, "SELECT count(*) FROM statements_fts_data")); };
+  const int before = segments();
+  REQUIRE(db::optimize_index(s).ok());
+  CHECK(segments() < before);
+  auto m = db::lookup(s, "statement number 3 about harbour walls");
+  REQUIRE(m.ok());
+  REQUIRE_FALSE(m.value().empty());
+  CHECK(m.value()[0].score == Approx(1.0));
+}
