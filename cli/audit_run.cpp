@@ -101,6 +101,33 @@ std::string diff_json(const std::vector<db::diff_op> &diff) {
   return out;
 }
 
+/// How quotations without a stored statement are grouped, recorded in the
+/// state so a resume never mixes two ways of grouping.
+constexpr const char *k_group_keys = "t: FNV-1a 64 of speaker, US, normalized words";
+
+/// The group of a quotation no statement matched: the same speaker and the
+/// same words (case, accents composed, punctuation aside). A fixed-size hash,
+/// not the text itself, keeps the state's group index small: the report
+/// groups and counts over it.
+std::string text_group_key(const std::string &speaker, const std::string &text) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  const auto mix = [&h](std::string_view bytes) {
+    for (const char c : bytes) {
+      h ^= static_cast<unsigned char>(c);
+      h *= 0x100000001b3ULL;
+    }
+  };
+  mix(speaker);
+  mix("\x1f");
+  mix(db::normalize(text));
+  static const char *hex = "0123456789abcdef";
+  std::string key = "t:";
+  for (int shift = 60; shift >= 0; shift -= 4) {
+    key += hex[(h >> shift) & 15];
+  }
+  return key;
+}
+
 /// The state rows of one judged document.
 void rows_of(const processed_document &d, const quote_findings &per_quote, audit::batch &b) {
   const std::string outlet = outlet_of(d.input);
@@ -141,8 +168,7 @@ void rows_of(const processed_document &d, const quote_findings &per_quote, audit
       r.rule = per_quote[i].front().rule;
       r.severity = std::string(to_string(per_quote[i].front().level));
     }
-    r.group_key = r.statement_id ? "s:" + std::to_string(*r.statement_id)
-                                 : "t:" + r.speaker + "|" + db::normalize(r.text);
+    r.group_key = r.statement_id ? "s:" + std::to_string(*r.statement_id) : text_group_key(r.speaker, r.text);
     for (const finding &f : per_quote[i]) {
       b.rules.emplace_back(f.rule, to_string(f.level));
     }
@@ -476,7 +502,10 @@ private:
     // The database by what it holds, not where it is: a resumed shard may
     // open its own node-local copy under another name.
     const std::vector<std::pair<std::string, std::string>> identity = {
-        {"inputs", inputs_json(o_)}, {"shard", shard}, {"db_identity", db_identity(db_recorded)}};
+        {"inputs", inputs_json(o_)},
+        {"shard", shard},
+        {"db_identity", db_identity(db_recorded)},
+        {"group_keys", k_group_keys}};
     if (existed) {
       for (const auto &[key, value] : identity) {
         const auto was = state_->meta(key);
@@ -492,6 +521,15 @@ private:
         return exit_input;
       }
       resumed_ = cp.value();
+      // Rows committed without group_keys in meta were grouped by an older
+      // quotecheck; new rows would not join their groups.
+      if (const auto keys = state_->meta("group_keys");
+          resumed_.next_seq > 0 && keys.ok() && keys.value().empty()) {
+        std::cerr << "quotecheck: " << dir_.string()
+                  << ": --resume of an audit begun by an older quotecheck, which grouped quotations "
+                     "otherwise; start again with another --out\n";
+        return exit_input;
+      }
       state_->set_meta("finished", "");
     }
     // All again on a resume: a run killed while starting may have stored

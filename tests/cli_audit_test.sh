@@ -82,6 +82,13 @@ expect_rc 2 "an existing audit is not overwritten"
 expect_err "--resume" "the message says how to continue"
 run audit "$work/news.warc" --out "$work/one" --resume
 expect_rc 2 "--resume with other inputs is refused"
+# An audit begun by a quotecheck that grouped quotations otherwise (no
+# group_keys in its meta) is not resumed: old and new groups would not join.
+cp -r "$work/one" "$work/old-format"
+sqlite3 "$work/old-format/audit.sqlite" "DELETE FROM meta WHERE key = 'group_keys'"
+run audit "$corpus" "$work/news.warc.gz" --db "$db" --jobs 1 --out "$work/old-format" --resume
+expect_rc 2 "--resume of an older audit is refused"
+expect_err "older quotecheck" "the message names the older audit"
 
 # kill -9 at several moments, then --resume: the same findings as one run.
 big=$work/big.jsonl

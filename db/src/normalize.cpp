@@ -109,6 +109,18 @@ void split_utf8_into(std::string_view t, std::vector<word> &out) {
     bool ascii_key = true;
     UChar32 prev = -1;
     while (i < n) {
+      // A run of ASCII letters and digits at once: most of English text.
+      int32_t run = i;
+      while (run < n && p[run] < 0x80 && is_word_char_fast(p[run]))
+        ++run;
+      if (run > i) {
+        const std::string_view ascii = t.substr(static_cast<std::size_t>(i), static_cast<std::size_t>(run - i));
+        spelled += ascii;
+        key += ascii;
+        prev = p[run - 1];
+        i = run;
+        continue;
+      }
       at = i;
       U8_NEXT(p, i, n, c);
       const std::string_view bytes = t.substr(static_cast<std::size_t>(at), static_cast<std::size_t>(i - at));
@@ -141,7 +153,7 @@ void split_utf8_into(std::string_view t, std::vector<word> &out) {
     }
     if (ascii_key) {
       for (char &k : key)
-        k = static_cast<char>(std::tolower(static_cast<unsigned char>(k)));
+        k = (k >= 'A' && k <= 'Z') ? static_cast<char>(k | 0x20) : k;
     } else {
       auto u = icu::UnicodeString::fromUTF8(icu::StringPiece(key.data(), static_cast<int32_t>(key.size())));
       u.foldCase();

@@ -27,6 +27,11 @@ struct store::impl {
 
 namespace {
 
+/// SQLite counts every allocation under a global mutex unless told not to;
+/// nothing here reads those counts, and parallel workers would queue on it.
+/// Must run before SQLite initialises, hence at static initialisation.
+[[maybe_unused]] const int k_sqlite_configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+
 /// Percent-encodes a path for a `file:` URI so '?', '#' and '%' in names survive.
 std::string file_uri(const std::string &path, const char *query) {
   std::string uri = "file:";

@@ -54,6 +54,8 @@ CREATE TABLE IF NOT EXISTS quotes(
   group_key TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS quotes_by_group_doc ON quotes(group_key, doc_id);
 DROP INDEX IF EXISTS quotes_by_group;
+CREATE INDEX IF NOT EXISTS quotes_by_speaker ON quotes(speaker, doc_id, speaker_type);
+CREATE INDEX IF NOT EXISTS quotes_by_kind ON quotes(kind);
 CREATE TABLE IF NOT EXISTS checkpoint(id INTEGER PRIMARY KEY CHECK (id = 1), next_seq INTEGER NOT NULL,
                                       findings_bytes INTEGER NOT NULL, failures_bytes INTEGER NOT NULL);
 )sql";
