@@ -3,11 +3,16 @@
 # against `wc -w` over the same text measured in the same run (the
 # reference: a ratio survives a change of machine, a bare time does not).
 #
-#   scripts/bench_corpus.sh [--big] [--program PATH] [--db FILE] [--corpus FILE.jsonl] [--repeat N]
+#   scripts/bench_corpus.sh [--big] [--program PATH] [--db FILE] [--corpus FILE.jsonl] [--scale K]
+#                           [--runs R] [--repeat N]
 #
 #   --program  the quotecheck binary (default build/quotecheck)
 #   --db       statements database for check and audit (default: sample.db next to the program)
 #   --corpus   JSONL with a "text" field (default ../shared/corpora/polnear.dev.jsonl, 16 MB)
+#   --scale    the main table runs on the corpus repeated K times (default 4: 66 MB, so
+#              that wc -w takes long enough to time; 1 for the corpus as it is)
+#   --runs     each command runs R times and the fastest counts (default 3: a shared
+#              machine only ever adds time)
 #   --big      also the corpus repeated N times (default 100: ~1.6 GB; needs ~2x that
 #              in $TMPDIR): extract, and audit at 2 threads, for throughput and peak RSS
 #   --repeat   N for --big
@@ -27,6 +32,8 @@ db=
 corpus=../shared/corpora/polnear.dev.jsonl
 big=0
 repeat=100
+scale=4
+runs=3
 while [ $# -gt 0 ]; do
   case $1 in
   --big) big=1 ;;
@@ -34,7 +41,9 @@ while [ $# -gt 0 ]; do
   --db) db=$2; shift ;;
   --corpus) corpus=$2; shift ;;
   --repeat) repeat=$2; shift ;;
-  -h | --help) sed -n '2,21p' "$0"; exit 0 ;;
+  --scale) scale=$2; shift ;;
+  --runs) runs=$2; shift ;;
+  -h | --help) sed -n '2,27p' "$0"; exit 0 ;;
   *) echo "bench_corpus: unknown argument '$1'" >&2; exit 2 ;;
   esac
   shift
@@ -50,18 +59,38 @@ has_audit=0
 work=$(mktemp -d "${TMPDIR:-/tmp}/qc-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
-# Runs CMD... with stdin from INPUT and stdout to /dev/null; sets m_s
-# (elapsed seconds) and m_kb (peak RSS in KB).
+# Runs CMD... with stdin from INPUT and stdout to /dev/null, $runs times;
+# sets m_s (the fastest elapsed seconds) and m_kb (the largest peak RSS in KB).
+# A command writing into an audit directory gets a fresh one each run.
 measure() { # measure INPUT CMD...
   local input=$1
   shift
-  /usr/bin/time -f '%e %M' -o "$work/time" "$@" <"$input" >/dev/null 2>"$work/stderr" || true
-  read -r m_s m_kb < <(tail -n 1 "$work/time") # after "Command exited with non-zero status" if any
+  local s kb best= most=0
+  for _ in $(seq "$runs"); do
+    rm -rf "$work"/audit1 "$work"/audit2
+    /usr/bin/time -f '%e %M' -o "$work/time" "$@" <"$input" >/dev/null 2>"$work/stderr" || true
+    read -r s kb < <(tail -n 1 "$work/time") # after "Command exited with non-zero status" if any
+    if [ -z "$best" ] || awk -v a="$s" -v b="$best" 'BEGIN{exit !(a < b)}'; then best=$s; fi
+    [ "$kb" -gt "$most" ] && most=$kb
+  done
+  m_s=$best
+  m_kb=$most
 }
 
 # The same for two processes at once, each on its own input; m_s is the
 # wall time of both, m_kb the larger peak.
 measure_pair() { # measure_pair INPUT1 INPUT2 CMD...
+  local best= most=0
+  for _ in $(seq "$runs"); do
+    measure_pair_once "$@"
+    if [ -z "$best" ] || awk -v a="$m_s" -v b="$best" 'BEGIN{exit !(a < b)}'; then best=$m_s; fi
+    [ "$m_kb" -gt "$most" ] && most=$m_kb
+  done
+  m_s=$best
+  m_kb=$most
+}
+
+measure_pair_once() { # measure_pair_once INPUT1 INPUT2 CMD...
   local in1=$1 in2=$2
   shift 2
   local start end
@@ -128,17 +157,26 @@ bench() { # bench LABEL JSONL TEXTS FULL(1: every command)
     row "check (2 processes)" 2 "$m_s" "$m_kb" "$one"
   fi
   if [ "$has_audit" = 1 ]; then
+    local unpinned=
     if [ "$full" = 1 ]; then
-      rm -rf "$work/audit1"
-      measure /dev/null "$prog" audit "$jsonl" --db "$db" --jobs 1 --out "$work/audit1" --progress never
+      # The audit always runs a reader and a writer thread beside its
+      # workers: --jobs 1 on its own uses more than one core. One core
+      # (taskset) is the 1-thread reference for the speed-up of two.
+      measure /dev/null taskset -c 0 "$prog" audit "$jsonl" --db "$db" --jobs 1 --out "$work/audit1" --progress never
       one=$m_s
-      row "audit --jobs 1" 1 "$m_s" "$m_kb"
+      row "audit --jobs 1, one core (taskset -c 0)" 1 "$m_s" "$m_kb"
+      measure /dev/null "$prog" audit "$jsonl" --db "$db" --jobs 1 --out "$work/audit1" --progress never
+      unpinned=$m_s
+      row "audit --jobs 1 (reader and writer on the other core)" 1 "$m_s" "$m_kb" "$one"
     else
       one=
     fi
-    rm -rf "$work/audit2"
     measure /dev/null "$prog" audit "$jsonl" --db "$db" --jobs 2 --out "$work/audit2" --progress never
     row "audit --jobs 2" 2 "$m_s" "$m_kb" "$one"
+    if [ -n "$unpinned" ]; then
+      echo
+      echo "audit --jobs 2 over --jobs 1 unpinned: $(python3 -c "print(f'{max($unpinned, 0.01) / max($m_s, 0.01):.2f}x')")"
+    fi
   fi
 }
 
@@ -151,10 +189,17 @@ with open(sys.argv[1], encoding="utf-8") as f, open(sys.argv[2], "w", encoding="
             out.write("\n")
 PY
 
-echo "quotecheck: $("$prog" --version) at $prog; corpus: $corpus; db: $db; $(nproc) cores; load: $(cut -d' ' -f1-3 /proc/loadavg)"
-bench "corpus" "$corpus" "$work/texts.txt" 1
+echo "quotecheck: $("$prog" --version) at $prog; corpus: $corpus; db: $db; $(nproc) cores; load: $(cut -d' ' -f1-3 /proc/loadavg); best of $runs runs"
+if [ "$scale" -gt 1 ]; then
+  for _ in $(seq "$scale"); do cat "$corpus"; done >"$work/scaled.jsonl"
+  for _ in $(seq "$scale"); do cat "$work/texts.txt"; done >"$work/scaled.txt"
+  bench "corpus x$scale" "$work/scaled.jsonl" "$work/scaled.txt" 1
+else
+  bench "corpus" "$corpus" "$work/texts.txt" 1
+fi
 
 if [ "$big" = 1 ]; then
+  runs=1 # minutes per command; the rows are for throughput at scale and peak RSS
   for _ in $(seq "$repeat"); do cat "$corpus"; done >"$work/big.jsonl"
   for _ in $(seq "$repeat"); do cat "$work/texts.txt"; done >"$work/big.txt"
   bench "corpus x$repeat" "$work/big.jsonl" "$work/big.txt" 0
