@@ -46,8 +46,12 @@ std::string utc_now() {
   return buf;
 }
 
-bool write_audit_reports(const audit::state &s, const std::string &dir) {
+bool write_audit_reports(audit::state &s, const std::string &dir) {
   const std::filesystem::path out(dir);
+  if (auto r = s.index_for_reports(); !r.ok()) {
+    std::cerr << "quotecheck: " << (out / "audit.sqlite").string() << ": " << r.err().message << '\n';
+    return false;
+  }
   if (auto r = audit::write_summary(s, (out / "summary.json").string()); !r.ok()) {
     std::cerr << "quotecheck: " << (out / "summary.json").string() << ": " << r.err().message << '\n';
     return false;

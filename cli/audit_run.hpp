@@ -29,9 +29,10 @@ struct audit_options {
 /// Runs the audit; returns the exit status.
 int run_audit(const audit_options &o);
 
-/// Writes summary.json and report.html in `dir` from `s`; false (after a
-/// message on stderr) when either cannot be written.
-bool write_audit_reports(const audit::state &s, const std::string &dir);
+/// Builds the state's report indexes, then writes summary.json and
+/// report.html in `dir` from `s`; false (after a message on stderr) when
+/// either cannot be written.
+bool write_audit_reports(audit::state &s, const std::string &dir);
 
 /// The current time as ISO 8601 UTC ("2026-11-28T16:09:34Z").
 std::string utc_now();

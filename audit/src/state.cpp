@@ -221,6 +221,17 @@ result<void> state::commit(const batch &b) {
   return t.commit();
 }
 
+result<void> state::index_for_reports() {
+  transaction t(impl_->db);
+  if (!t.began().ok()) {
+    return t.began();
+  }
+  if (auto r = exec(impl_->db, report_index_sql); !r.ok()) {
+    return r;
+  }
+  return t.commit();
+}
+
 result<void> state::absorb(const std::string &other_path) {
   sqlite3 *db = impl_->db;
   {
