@@ -65,7 +65,9 @@ result<std::vector<rule_count>> load_rule_counts(sqlite3 *db) {
 
 result<std::vector<value_count>> load_kinds(sqlite3 *db) {
   std::vector<value_count> out;
-  sql_rows q(db, "SELECT kind, COUNT(*) FROM quotes GROUP BY kind ORDER BY kind");
+  // Counted as totals by state::commit; ';' follows ':' in ASCII.
+  sql_rows q(db, "SELECT substr(name, 6), value FROM totals WHERE name >= 'kind:' AND name < 'kind;' "
+                 "ORDER BY name");
   while (q.step()) {
     out.push_back({q.text(0), q.integer(1)});
   }

@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 
+#include <map>
 #include <string_view>
 
 namespace quotecheck::audit {
@@ -200,6 +201,17 @@ result<void> state::commit(const batch &b) {
   transaction t(db);
   if (!t.began().ok()) {
     return t.began();
+  }
+  // Quotes by kind as totals ("kind:direct"...): the report reads a few rows
+  // instead of grouping every quote.
+  std::map<std::string, std::int64_t> kinds;
+  for (const quote_row &q : b.quotes) {
+    ++kinds[q.kind];
+  }
+  for (const auto &[kind, n] : kinds) {
+    if (auto r = add_total(db, ("kind:" + kind).c_str(), n); !r.ok()) {
+      return r;
+    }
   }
   for (auto r : {insert_quotes(db, b.quotes), insert_failures(db, b.failures), count_rules(db, b.rules),
                  add_total(db, "documents", b.documents), add_total(db, "failed", b.failed),

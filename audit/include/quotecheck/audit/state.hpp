@@ -23,7 +23,8 @@ namespace quotecheck::audit {
 ///   arguments, JSON array), "shard" ("K/N" or ""), "db" (statements
 ///   database path or ""), "started", "finished" (ISO 8601 UTC).
 /// totals(name, value): "documents" (read and processed), "failed" (could
-///   not be read), "bytes" (document text bytes processed), "quotes".
+///   not be read), "bytes" (document text bytes processed), "quotes", and
+///   "kind:K" for the quotes of each kind K (direct, indirect, ...).
 /// rule_counts(rule, severity, n): every finding and diagnostic by rule.
 /// failures(seq, origin, line, doc_id, reason).
 /// quotes(...): one row per quote: where (seq, doc_id, url, outlet, date,
@@ -64,7 +65,6 @@ CREATE TABLE IF NOT EXISTS checkpoint(id INTEGER PRIMARY KEY CHECK (id = 1), nex
 inline constexpr const char *report_index_sql = R"sql(
 CREATE INDEX IF NOT EXISTS quotes_by_group_doc ON quotes(group_key, doc_id);
 CREATE INDEX IF NOT EXISTS quotes_by_speaker ON quotes(speaker, doc_id, speaker_type);
-CREATE INDEX IF NOT EXISTS quotes_by_kind ON quotes(kind);
 )sql";
 
 /// One quote row (see schema_sql).
