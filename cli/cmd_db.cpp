@@ -96,8 +96,9 @@ void run_import(const db_options &o) {
   // Once per run, not per file: a merge rewrites the whole full-text index.
   if (inserted != 0)
     if (auto r = db::optimize_index(s.value()); !r.ok())
-      std::cerr << "quotecheck: warning: " << path << ": the statements are imported, but merging the search index failed ("
-                << r.err().message << "); checks stay correct, only slower\n";
+      std::cerr << "quotecheck: warning: " << path
+                << ": the statements are imported, but merging the search index failed (" << r.err().message
+                << "); checks stay correct, only slower\n";
 }
 
 void run_stats(const db_options &o) {

@@ -398,8 +398,9 @@ TEST_CASE("a reader sees statements another process adds while it runs", "[db][s
   REQUIRE(nobody.ok());
   CHECK(nobody.value().empty());
 
-  qc_test::import_jsonl(writer, R"({"speaker": "Grace Hopper", "text": "lighthouse keepers polish brass lanterns"})"
-                                "\n");
+  qc_test::import_jsonl(writer,
+                        R"({"speaker": "Grace Hopper", "text": "lighthouse keepers polish brass lanterns"})"
+                        "\n");
   auto after = db::lookup(reader.value(), "lighthouse keepers polish brass lanterns");
   REQUIRE(after.ok());
   REQUIRE(after.value().size() == 1);

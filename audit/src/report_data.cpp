@@ -109,7 +109,8 @@ result<std::vector<speaker_count>> load_top_speakers(sqlite3 *db, std::int64_t l
   const auto first = [](const speaker_count &a, const speaker_count &b) {
     return a.quotes != b.quotes ? a.quotes > b.quotes : a.name < b.name;
   };
-  const auto n = std::min<std::size_t>(all.size(), static_cast<std::size_t>(std::max<std::int64_t>(limit, 0)));
+  const auto n =
+      std::min<std::size_t>(all.size(), static_cast<std::size_t>(std::max<std::int64_t>(limit, 0)));
   std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(n), all.end(), first);
   all.resize(n);
   return all;

@@ -61,7 +61,8 @@ result<void> optimize_index(store &s) {
   detail::transaction tx(s);
   if (!tx.ok())
     return tx.err();
-  if (auto r = detail::exec(s.handle(), "INSERT INTO statements_fts(statements_fts) VALUES ('optimize')"); !r.ok())
+  if (auto r = detail::exec(s.handle(), "INSERT INTO statements_fts(statements_fts) VALUES ('optimize')");
+      !r.ok())
     return r.err();
   return tx.commit();
 }

@@ -1,8 +1,8 @@
 #include <quotecheck/db/matcher.hpp>
 #include <quotecheck/db/speakers.hpp>
 
-#include "sql.hpp"
 #include "lookup_memo.hpp"
+#include "sql.hpp"
 
 #include <algorithm>
 #include <cctype>

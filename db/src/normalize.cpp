@@ -114,7 +114,8 @@ void split_utf8_into(std::string_view t, std::vector<word> &out) {
       while (run < n && p[run] < 0x80 && is_word_char_fast(p[run]))
         ++run;
       if (run > i) {
-        const std::string_view ascii = t.substr(static_cast<std::size_t>(i), static_cast<std::size_t>(run - i));
+        const std::string_view ascii =
+            t.substr(static_cast<std::size_t>(i), static_cast<std::size_t>(run - i));
         spelled += ascii;
         key += ascii;
         prev = p[run - 1];

@@ -1,8 +1,8 @@
 #include <quotecheck/db/schema.hpp>
 #include <quotecheck/db/store.hpp>
 
-#include "sql.hpp"
 #include "lookup_memo.hpp"
+#include "sql.hpp"
 
 #include <cstdlib>
 #include <string>
@@ -60,17 +60,18 @@ result<void> recover_for_reading(sqlite3 *db, const std::string &rw_uri) {
   if ((rc & 0xff) != SQLITE_READONLY)
     return {}; // fine, or an error the schema check reports in its own words
   sqlite3 *rw = nullptr;
-  int rrc = sqlite3_open_v2(rw_uri.c_str(), &rw, SQLITE_OPEN_URI | SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
-                            nullptr);
+  int rrc = sqlite3_open_v2(rw_uri.c_str(), &rw,
+                            SQLITE_OPEN_URI | SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rrc == SQLITE_OK) {
     sqlite3_busy_timeout(rw, busy_timeout_ms());
     rrc = sqlite3_exec(rw, "SELECT 1 FROM sqlite_master LIMIT 1", nullptr, nullptr, nullptr);
   }
   sqlite3_close_v2(rw);
-  if (rrc != SQLITE_OK || sqlite3_exec(db, "SELECT 1 FROM sqlite_master LIMIT 1", nullptr, nullptr, nullptr) !=
-                              SQLITE_OK)
-    return error{error_code::db_error,
-                 std::string(sqlite3_errmsg(db)) + " (the file needs crash recovery, which takes write access)", 0};
+  if (rrc != SQLITE_OK ||
+      sqlite3_exec(db, "SELECT 1 FROM sqlite_master LIMIT 1", nullptr, nullptr, nullptr) != SQLITE_OK)
+    return error{
+        error_code::db_error,
+        std::string(sqlite3_errmsg(db)) + " (the file needs crash recovery, which takes write access)", 0};
   return {};
 }
 

@@ -84,7 +84,7 @@ public:
   ~read_snapshot();
 
 private:
-  sqlite3 *db_ = nullptr;              ///< set while this snapshot's transaction is open
+  sqlite3 *db_ = nullptr;               ///< set while this snapshot's transaction is open
   detail::lookup_memo *memo_ = nullptr; ///< the store's memo, pinned to the transaction
 };
 
