@@ -59,30 +59,12 @@ has_audit=0
 work=$(mktemp -d "${TMPDIR:-/tmp}/qc-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
-# Runs CMD... with stdin from INPUT and stdout to /dev/null, $runs times;
-# sets m_s (the fastest elapsed seconds) and m_kb (the largest peak RSS in KB).
-# A command writing into an audit directory gets a fresh one each run.
-measure() { # measure INPUT CMD...
-  local input=$1
-  shift
-  local s kb best= most=0
-  for _ in $(seq "$runs"); do
-    rm -rf "$work"/audit1 "$work"/audit2
-    /usr/bin/time -f '%e %M' -o "$work/time" "$@" <"$input" >/dev/null 2>"$work/stderr" || true
-    read -r s kb < <(tail -n 1 "$work/time") # after "Command exited with non-zero status" if any
-    if [ -z "$best" ] || awk -v a="$s" -v b="$best" 'BEGIN{exit !(a < b)}'; then best=$s; fi
-    [ "$kb" -gt "$most" ] && most=$kb
-  done
-  m_s=$best
-  m_kb=$most
-}
-
-# The same for two processes at once, each on its own input; m_s is the
-# wall time of both, m_kb the larger peak.
-measure_pair() { # measure_pair INPUT1 INPUT2 CMD...
+# Runs a measuring FUNCTION (which sets m_s and m_kb) $runs times; keeps the
+# fastest time and the largest peak RSS: a shared machine only ever adds time.
+best_of() { # best_of FUNCTION ARGS...
   local best= most=0
   for _ in $(seq "$runs"); do
-    measure_pair_once "$@"
+    "$@"
     if [ -z "$best" ] || awk -v a="$m_s" -v b="$best" 'BEGIN{exit !(a < b)}'; then best=$m_s; fi
     [ "$m_kb" -gt "$most" ] && most=$m_kb
   done
@@ -90,6 +72,21 @@ measure_pair() { # measure_pair INPUT1 INPUT2 CMD...
   m_kb=$most
 }
 
+# Runs CMD... once with stdin from INPUT and stdout to /dev/null; sets m_s
+# (elapsed seconds) and m_kb (peak RSS in KB). A command writing into an
+# audit directory gets a fresh one.
+measure_once() { # measure_once INPUT CMD...
+  local input=$1
+  shift
+  rm -rf "$work"/audit1 "$work"/audit2
+  /usr/bin/time -f '%e %M' -o "$work/time" "$@" <"$input" >/dev/null 2>"$work/stderr" || true
+  read -r m_s m_kb < <(tail -n 1 "$work/time") # after "Command exited with non-zero status" if any
+}
+measure() { best_of measure_once "$@"; }
+
+# The same for two processes at once, each on its own input; m_s is the
+# wall time of both, m_kb the larger peak.
+measure_pair() { best_of measure_pair_once "$@"; }
 measure_pair_once() { # measure_pair_once INPUT1 INPUT2 CMD...
   local in1=$1 in2=$2
   shift 2
