@@ -65,6 +65,7 @@ CREATE TABLE IF NOT EXISTS checkpoint(id INTEGER PRIMARY KEY CHECK (id = 1), nex
 inline constexpr const char *report_index_sql = R"sql(
 CREATE INDEX IF NOT EXISTS quotes_by_group_doc ON quotes(group_key, doc_id);
 CREATE INDEX IF NOT EXISTS quotes_by_speaker ON quotes(speaker, doc_id, speaker_type);
+CREATE INDEX IF NOT EXISTS quotes_by_rule ON quotes(rule, seq, line, col) WHERE rule IS NOT NULL;
 )sql";
 
 /// One quote row (see schema_sql).
