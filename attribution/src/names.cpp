@@ -3,6 +3,7 @@
 #include "names.hpp"
 
 #include "quotecheck/parser/lexicon.hpp"
+#include "quotecheck/parser/word_table.hpp"
 
 #include <algorithm>
 
@@ -76,78 +77,103 @@ std::uint64_t word_hash(std::string_view w, bool fold) {
   return h;
 }
 
-bool is_anonymous_head(std::string_view w) {
-  return one_of(w, {"official",   "officials", "source",    "sources",    "people",        "person",
-                    "aide",       "aides",     "diplomat",  "diplomats",  "insider",       "insiders",
-                    "analyst",    "analysts",  "expert",    "experts",    "observer",      "observers",
-                    "critic",     "critics",   "resident",  "residents",  "witness",       "witnesses",
-                    "lawmakers",  "officers",  "employees", "staffers",   "staff",         "members",
-                    "supporters", "opponents", "advisers",  "advisors",   "investigators", "prosecutors",
-                    "someone",    "others",    "matter",    "spokesman",  "spokeswoman",   "spokesperson",
-                    "leaders",    "voters",    "democrats", "republicans"});
+/// The shape of a word of 1 to 31 bytes: its first and last bytes (letters
+/// case-insensitive: their low five bits) and its length, in 15 bits. Two
+/// words equal but for ASCII case have the same shape.
+std::size_t word_shape(std::string_view w) {
+  return ((static_cast<std::size_t>(static_cast<unsigned char>(w.front())) & 31U) << 10) | (w.size() << 5) |
+         (static_cast<std::size_t>(static_cast<unsigned char>(w.back())) & 31U);
 }
 
-bool is_spokes(std::string_view w) {
-  return one_of(w, {"spokesman", "spokeswoman", "spokesperson", "spokespeople"});
-}
-
-bool is_suffix(std::string_view w) { return one_of(w, {"jr", "sr", "ii", "iii", "iv"}); }
-
-bool is_particle(std::string_view w) {
-  return one_of(w,
-                {"de", "van", "von", "der", "den", "bin", "al", "la", "le", "del", "da", "di", "du", "ibn"});
-}
-
-} // namespace
-
-name_index::name_index(std::string_view text, const std::vector<token> &tokens,
-                       const std::vector<parser::span> &quoted)
-    : text_(text), tokens_(tokens), quoted_(tokens.size(), false) {
-  std::size_t q = 0;
-  for (std::size_t i = 0; i < tokens_.size(); ++i) {
-    while (q < quoted.size() && quoted[q].end <= tokens_[i].begin) {
-      ++q;
+/// A set of 64-bit word hashes, open addressing: a lookup is one or two
+/// predictable probes where a binary search would mispredict at each step.
+class hash_set {
+public:
+  /// An empty set with room for `capacity` hashes.
+  explicit hash_set(std::size_t capacity) {
+    std::size_t size = 16;
+    while (size < capacity * 2) {
+      size *= 2;
     }
-    quoted_[i] = q < quoted.size() && quoted[q].begin <= tokens_[i].begin;
+    slots_.assign(size, 0);
+    mask_ = size - 1;
   }
-  // Which capitalised words does the text also write in lower case? Hash
-  // the capitalised ones first (few), then look the lower-case ones up.
-  std::vector<std::uint64_t> capitalised;
-  for (const token &t : tokens_) {
-    if (t.cls == token_class::word && t.is(parser::capitalised) && t.end - t.begin <= 24) {
-      capitalised.push_back(word_hash(text_.substr(t.begin, t.end - t.begin), true));
+  /// The set of `hashes`.
+  explicit hash_set(const std::vector<std::uint64_t> &hashes) : hash_set(hashes.size()) {
+    for (const std::uint64_t h : hashes) {
+      insert(h);
     }
   }
-  std::sort(capitalised.begin(), capitalised.end());
-  capitalised.erase(std::unique(capitalised.begin(), capitalised.end()), capitalised.end());
-  for (const token &t : tokens_) {
-    if (t.cls == token_class::word && !t.is(parser::capitalised) && t.end - t.begin <= 24) {
-      const std::uint64_t h = word_hash(text_.substr(t.begin, t.end - t.begin), false);
-      if (std::binary_search(capitalised.begin(), capitalised.end(), h)) {
-        lower_forms_.push_back(h);
+  /// Adds `h` (at most `capacity` distinct hashes in all); true when it was not in yet.
+  bool insert(std::uint64_t h) {
+    if (h == 0) {
+      const bool added = !has_zero_; // 0 marks an empty slot
+      has_zero_ = true;
+      return added;
+    }
+    std::size_t i = slot_of(h);
+    while (slots_[i] != 0 && slots_[i] != h) {
+      i = (i + 1) & mask_;
+    }
+    const bool added = slots_[i] == 0;
+    slots_[i] = h;
+    return added;
+  }
+  [[nodiscard]] bool contains(std::uint64_t h) const {
+    if (h == 0) {
+      return has_zero_;
+    }
+    for (std::size_t i = slot_of(h);; i = (i + 1) & mask_) {
+      if (slots_[i] == h) {
+        return true;
+      }
+      if (slots_[i] == 0) {
+        return false;
       }
     }
   }
-  std::sort(lower_forms_.begin(), lower_forms_.end());
-  lower_forms_.erase(std::unique(lower_forms_.begin(), lower_forms_.end()), lower_forms_.end());
-  scan();
-  vote_genders();
+
+private:
+  [[nodiscard]] std::size_t slot_of(std::uint64_t h) const {
+    return static_cast<std::size_t>(h ^ (h >> 32)) & mask_;
+  }
+  std::vector<std::uint64_t> slots_;
+  std::size_t mask_ = 0;
+  bool has_zero_ = false;
+};
+
+bool is_anonymous_head(std::string_view w) {
+  static const parser::word_table set = {
+      "official",    "officials", "source",     "sources",    "people",    "person",      "aide",
+      "aides",       "diplomat",  "diplomats",  "insider",    "insiders",  "analyst",     "analysts",
+      "expert",      "experts",   "observer",   "observers",  "critic",    "critics",     "resident",
+      "residents",   "witness",   "witnesses",  "lawmakers",  "officers",  "employees",   "staffers",
+      "staff",       "members",   "supporters", "opponents",  "advisers",  "advisors",    "investigators",
+      "prosecutors", "someone",   "others",     "matter",     "spokesman", "spokeswoman", "spokesperson",
+      "leaders",     "voters",    "democrats",  "republicans"};
+  return set.contains(w);
 }
 
-bool name_index::is_name_word(std::size_t i) const {
-  const token &t = tokens_[i];
-  if (t.cls != token_class::word || !t.is(parser::capitalised)) {
-    return false;
-  }
-  const lower_word lw(word(i));
-  const std::string_view l = lw.view();
-  if (const auto ap = l.find('\''); ap != std::string_view::npos) {
-    if (l.size() - ap <= 3 && !l.ends_with("'s")) {
-      return false; // I'm, I'll, I've
-    }
-  }
-  // Short texts may never write these in lower case; they are still not names.
-  static const std::unordered_set<std::string_view> function_words = {
+bool is_spokes(std::string_view w) {
+  static const parser::word_table set = {"spokesman", "spokeswoman", "spokesperson", "spokespeople"};
+  return set.contains(w);
+}
+
+bool is_suffix(std::string_view w) {
+  static const parser::word_table set = {"jr", "sr", "ii", "iii", "iv"};
+  return set.contains(w);
+}
+
+bool is_particle(std::string_view w) {
+  static const parser::word_table set = {"de", "van", "von", "der", "den", "bin", "al",
+                                         "la", "le",  "del", "da",  "di",  "du",  "ibn"};
+  return set.contains(w);
+}
+
+/// Words that are never names, though capitalised at a sentence start;
+/// short texts may never write them in lower case.
+const parser::word_table &function_words() {
+  static const parser::word_table set = {
       "the",      "a",        "an",        "this",     "that",   "these",    "those",     "it",
       "its",      "there",    "here",      "then",     "when",   "while",    "but",       "and",
       "or",       "so",       "yet",       "if",       "as",     "at",       "in",        "on",
@@ -162,8 +188,142 @@ bool name_index::is_name_word(std::size_t i) const {
       "two",      "three",    "first",     "last",     "next",   "new",      "our",       "my",
       "your",     "his",      "her",       "their",    "we",     "i",        "you",       "he",
       "she",      "they",     "me",        "him",      "us",     "them"};
-  return !function_words.contains(l) &&
-         !std::binary_search(lower_forms_.begin(), lower_forms_.end(), word_hash(l, false));
+  return set;
+}
+
+/// The gender a pronoun votes for: 1 for he/him/his/himself, 2 for
+/// she/her/hers/herself, 0 otherwise (ASCII case-insensitive).
+int pronoun_vote(std::string_view w) {
+  static const parser::word_table set = [] {
+    parser::word_table t;
+    for (const std::string_view m : {"he", "him", "his", "himself"}) {
+      t.add(m, 1);
+    }
+    for (const std::string_view f : {"she", "her", "hers", "herself"}) {
+      t.add(f, 2);
+    }
+    return t;
+  }();
+  const std::int64_t v = set.find(w);
+  return v < 0 ? 0 : static_cast<int>(v);
+}
+
+/// True for a word token that is a pronoun voting for a gender (see
+/// pronoun_vote), with a cheap test first: every such pronoun has 2 to 7
+/// letters, starts with h or s and has e, i or h second.
+bool is_pronoun_vote(const char *text, const token &t) {
+  const std::size_t size = t.end - t.begin;
+  if (size > 7 || size < 2) {
+    return false;
+  }
+  const char first = static_cast<char>(text[t.begin] | 0x20);
+  const char second = static_cast<char>(text[t.begin + 1] | 0x20);
+  return (first == 'h' || first == 's') && (second == 'e' || second == 'i' || second == 'h') &&
+         pronoun_vote(std::string_view(text + t.begin, size)) != 0;
+}
+
+} // namespace
+
+name_index::name_index(std::string_view text, const std::vector<token> &tokens,
+                       const std::vector<parser::span> &quoted)
+    : text_(text), tokens_(tokens), tok_(tokens.data()), quoted_(tokens.size(), 0) {
+  // One pass over the tokens: which lie inside quotation marks, and the
+  // hashes of the capitalised words. Which of those does the text also
+  // write in lower case? Only a lower-case word with the shape (first
+  // byte, length, last byte; letters case-insensitive by their low five
+  // bits) of a capitalised word can be one, so most are never hashed.
+  const std::size_t n = tokens_.size();
+  const token *const toks = tokens_.data();
+  const char *const chars = text_.data();
+  std::uint8_t *const in_quote = quoted_.data();
+  const std::size_t nq = quoted.size();
+  std::vector<std::uint64_t> capitalised;
+  std::vector<std::uint64_t> shapes(std::size_t{1} << 9); // 2^15 bits
+  const auto shape = [chars](const token &t) {
+    return word_shape(std::string_view(chars + t.begin, t.end - t.begin));
+  };
+  // The tokens that start inside each quoted span (few spans: found by
+  // binary search, not by a test per token).
+  for (std::size_t q = 0; q < nq; ++q) {
+    const auto starts_before = [](const token &t, std::uint32_t at) { return t.begin < at; };
+    const token *a = std::lower_bound(toks, toks + n, quoted[q].begin, starts_before);
+    const token *b = std::lower_bound(a, toks + n, quoted[q].end, starts_before);
+    std::fill(in_quote + (a - toks), in_quote + (b - toks), std::uint8_t{1});
+  }
+  capitalised.reserve(n / 4); // rough sizes: no regrowth on most documents
+  pronoun_votes_.reserve(n / 16);
+  by_last_.reserve(64);
+  by_first_.reserve(64);
+  for (std::size_t i = 0; i < n; ++i) {
+    const token &t = toks[i];
+    if (t.cls == token_class::word && in_quote[i] == 0 && is_pronoun_vote(chars, t)) {
+      pronoun_votes_.push_back(static_cast<std::uint32_t>(i));
+    }
+    if (t.cls == token_class::word && t.is(parser::capitalised) && t.end - t.begin <= 24) {
+      capitalised.push_back(word_hash(std::string_view(chars + t.begin, t.end - t.begin), true));
+      const std::size_t sh = shape(t);
+      shapes[sh >> 6] |= std::uint64_t{1} << (sh & 63U);
+    }
+  }
+  const hash_set capitalised_set(capitalised);
+  hash_set found(capitalised.size()); // each lower-case form once, however often written
+  for (std::size_t i = 0; i < n; ++i) {
+    const token &t = toks[i];
+    if (t.cls != token_class::word || t.is(parser::capitalised) || t.end - t.begin > 24) {
+      continue;
+    }
+    // As written: equal to a lower-cased capitalised word only if its
+    // shape is that word's.
+    if (const std::size_t sh = shape(t); ((shapes[sh >> 6] >> (sh & 63U)) & 1U) == 0) {
+      continue;
+    }
+    const std::uint64_t h = word_hash(std::string_view(chars + t.begin, t.end - t.begin), false);
+    if (capitalised_set.contains(h) && found.insert(h)) {
+      lower_forms_.push_back(h);
+      lower_shapes_.set(shape(t));
+    }
+  }
+  std::sort(lower_forms_.begin(), lower_forms_.end());
+  lower_forms_.erase(std::unique(lower_forms_.begin(), lower_forms_.end()), lower_forms_.end());
+  scan();
+  vote_genders();
+}
+
+name_index::word_map::const_iterator name_index::find_key(const word_map &map, std::string_view key) const {
+  // Most words are no key: rejected by their shape before hashing.
+  if (!key.empty() && key.size() <= 31 && !key_shapes_.test(word_shape(key))) {
+    return map.end();
+  }
+  return map.find(key);
+}
+
+void name_index::add_key(word_map &map, std::string_view key, std::size_t idx) {
+  if (!key.empty() && key.size() <= 31) {
+    key_shapes_.set(word_shape(key));
+  }
+  map.emplace(std::string(key), idx);
+}
+
+bool name_index::is_name_word(std::size_t i) const {
+  const token &t = tok_[i];
+  if (t.cls != token_class::word || !t.is(parser::capitalised)) {
+    return false;
+  }
+  // Lower-casing (ASCII) changes neither where the apostrophe is nor
+  // whether the word ends in "'s"; the table and the hash fold case.
+  const std::string_view l = word(i);
+  if (const auto ap = l.find('\''); ap != std::string_view::npos) {
+    if (l.size() - ap <= 3 && !(l.size() >= 2 && l[l.size() - 2] == '\'' && lower_char(l.back()) == 's')) {
+      return false; // I'm, I'll, I've
+    }
+  }
+  if (function_words().contains(l)) {
+    return false;
+  }
+  // A word the text also writes in lower case has the shape of one of
+  // those lower-case forms: most words are passed without hashing them.
+  return l.size() > 24 || !lower_shapes_.test(word_shape(l)) ||
+         !std::binary_search(lower_forms_.begin(), lower_forms_.end(), word_hash(l, true));
 }
 
 void name_index::vote_genders() {
@@ -172,22 +332,9 @@ void name_index::vote_genders() {
   for (std::size_t m = 0; m < mentions_.size(); ++m) {
     name_entry &e = entries_[mentions_[m].second];
     const std::size_t start = mention_token_[m];
-    for (std::size_t k = start + 1; k < tokens_.size() && k < start + 16; ++k) {
-      if (tokens_[k].cls != token_class::word || quoted_[k]) {
-        continue;
-      }
-      const std::string_view w = word(k);
-      if (w.size() > 7) {
-        continue;
-      }
-      if (one_of(w, {"he", "him", "his", "himself"})) {
-        ++e.he;
-        break;
-      }
-      if (one_of(w, {"she", "her", "hers", "herself"})) {
-        ++e.she;
-        break;
-      }
+    const auto k = std::upper_bound(pronoun_votes_.begin(), pronoun_votes_.end(), start);
+    if (k != pronoun_votes_.end() && *k < start + 16) {
+      (pronoun_vote(word(*k)) == 1 ? e.he : e.she) += 1;
     }
   }
   for (name_entry &e : entries_) {
@@ -215,7 +362,7 @@ char name_index::gender_of(const std::string &name) const {
 }
 
 std::string_view name_index::word(std::size_t i) const {
-  return text_.substr(tokens_[i].begin, tokens_[i].end - tokens_[i].begin);
+  return {text_.data() + tok_[i].begin, tok_[i].end - tok_[i].begin}; // tokens lie within the text
 }
 
 std::string name_index::join(std::size_t a, std::size_t b) const {
@@ -223,10 +370,10 @@ std::string name_index::join(std::size_t a, std::size_t b) const {
   // (names in hard-wrapped text run across line ends).
   std::string out;
   for (std::size_t k = a; k < b; ++k) {
-    if (tokens_[k].cls == token_class::newline) {
+    if (tok_[k].cls == token_class::newline) {
       continue;
     }
-    if (!out.empty() && (tokens_[k].is(parser::space_before) || tokens_[k - 1].cls == token_class::newline)) {
+    if (!out.empty() && (tok_[k].is(parser::space_before) || tok_[k - 1].cls == token_class::newline)) {
       out += ' ';
     }
     out += word(k);
@@ -250,7 +397,7 @@ void name_index::scan() {
   const std::size_t n = tokens_.size();
   std::size_t i = 0;
   while (i < n) {
-    const token &t = tokens_[i];
+    const token &t = tok_[i];
     if (t.cls != token_class::word || !t.is(parser::capitalised)) {
       ++i;
       continue;
@@ -258,24 +405,34 @@ void name_index::scan() {
     // A run of capitalised words, initials ("J.") and particles.
     std::size_t j = i;
     while (j < n) {
-      const token &u = tokens_[j];
+      const token &u = tok_[j];
       const bool name_word =
           u.cls == token_class::word && (u.is(parser::capitalised) || (j > i && is_particle(word(j))));
-      const bool initial_period =
-          u.cls == token_class::punct && word(j) == "." && j > i && !u.is(parser::space_before) &&
-          tokens_[j - 1].end - tokens_[j - 1].begin == 1 && j + 1 < n &&
-          tokens_[j + 1].cls == token_class::word && tokens_[j + 1].is(parser::capitalised);
+      const bool initial_period = u.cls == token_class::punct && word(j) == "." && j > i &&
+                                  !u.is(parser::space_before) && tok_[j - 1].end - tok_[j - 1].begin == 1 &&
+                                  j + 1 < n && tok_[j + 1].cls == token_class::word &&
+                                  tok_[j + 1].is(parser::capitalised);
       if (name_word || initial_period) {
         ++j;
       } else {
         break;
       }
     }
+    // The lexicons' answers for each word of the run, looked up once.
+    const std::size_t run = i;
+    run_flags_.clear();
+    for (std::size_t k = i; k < j; ++k) {
+      const bool may_be_in = tok_[k].cls == token_class::word &&
+                             (lexicon_words_ == nullptr || lexicon_words_->may_contain(word(k)));
+      run_flags_.push_back(may_be_in ? parser::lexicon_flags(word(k)) : 0);
+    }
+    const auto flags = [&](std::size_t k) { return run_flags_[k - run]; };
+    constexpr std::uint8_t title_or_honorific = parser::title_word | parser::honorific_word;
     // Leading capitalised words that the text also writes in lower case
     // are sentence starts, not names ("But Matthew", "Dear Margaret").
     std::size_t honorific_at = n;
-    while (i < j && tokens_[i].cls == token_class::word && !is_name_word(i) &&
-           !parser::is_title_word(word(i)) && !parser::is_honorific(word(i))) {
+    while (i < j && tok_[i].cls == token_class::word && !is_name_word(i) &&
+           (flags(i) & title_or_honorific) == 0) {
       ++i;
     }
     if (i >= j) {
@@ -287,22 +444,20 @@ void name_index::scan() {
     // Luther King Jr." is the name.
     std::size_t last_name_word = i;
     for (std::size_t k = i; k < j; ++k) {
-      if (tokens_[k].cls == token_class::word && !is_suffix(word(k)) && !parser::is_title_word(word(k)) &&
-          !parser::is_honorific(word(k))) {
+      if (tok_[k].cls == token_class::word && (flags(k) & title_or_honorific) == 0 && !is_suffix(word(k))) {
         last_name_word = k;
       }
     }
     std::size_t name_start = i;
     for (std::size_t k = i; k < last_name_word; ++k) {
-      if (tokens_[k].cls == token_class::word &&
-          (parser::is_title_word(word(k)) || parser::is_honorific(word(k)))) {
+      if (tok_[k].cls == token_class::word && (flags(k) & title_or_honorific) != 0) {
         name_start = k + 1;
-        if (parser::is_honorific(word(k))) {
+        if ((flags(k) & parser::honorific_word) != 0) {
           honorific_at = k;
         }
       }
     }
-    while (name_start < j && tokens_[name_start].cls != token_class::word) {
+    while (name_start < j && tok_[name_start].cls != token_class::word) {
       ++name_start; // the period of "Mrs."
     }
     if (name_start >= j) {
@@ -312,16 +467,16 @@ void name_index::scan() {
     std::size_t words = 0;
     bool org = false;
     for (std::size_t k = name_start; k < j; ++k) {
-      if (tokens_[k].cls == token_class::word) {
+      if (tok_[k].cls == token_class::word) {
         ++words;
-        org = org || parser::is_organisation_word(word(k)) || tokens_[k].is(parser::all_caps);
+        org = org || (flags(k) & parser::organisation_word) != 0 || tok_[k].is(parser::all_caps);
       }
     }
     if (words >= 2 && !org && parser::speech_lemma(word(j - 1)).empty()) {
       // The role: title words in the run, and role words just before it.
       std::size_t r = i;
       while (r > 0 && i - r < 6) {
-        const token &p = tokens_[r - 1];
+        const token &p = tok_[r - 1];
         const std::string_view w = word(r - 1);
         const bool role_word = p.cls == token_class::word &&
                                (parser::is_title_word(w) ||
@@ -341,7 +496,7 @@ void name_index::scan() {
       if (role.empty() && i >= 2 && word(i - 1) == ",") {
         std::size_t a = i - 1;
         std::size_t steps = 0;
-        while (a > 0 && steps < 7 && tokens_[a - 1].cls == token_class::word &&
+        while (a > 0 && steps < 7 && tok_[a - 1].cls == token_class::word &&
                !one_of(word(a - 1), {"the", "a", "an", "as", "and", "said", "says"})) {
           --a;
           ++steps;
@@ -353,11 +508,10 @@ void name_index::scan() {
       // Apposition after: "Hugh Hill, a doctor, said".
       if (role.empty() && j + 2 < n && word(j) == "," && one_of(word(j + 1), {"a", "an", "the"})) {
         std::size_t b = j + 2;
-        while (b < n && b < j + 9 && tokens_[b].cls == token_class::word) {
+        while (b < n && b < j + 9 && tok_[b].cls == token_class::word) {
           ++b;
         }
-        const bool ends =
-            b == n || word(b) == "," || word(b) == "." || tokens_[b].cls == token_class::newline;
+        const bool ends = b == n || word(b) == "," || word(b) == "." || tok_[b].cls == token_class::newline;
         if (ends && b > j + 2) {
           role = join(j + 2, b); // ", the union's regional secretary." too
         }
@@ -368,7 +522,7 @@ void name_index::scan() {
       }
       const lower_word last_key(last);
       std::size_t idx = 0;
-      if (auto it = by_last_.find(last_key.view()); it != by_last_.end()) {
+      if (auto it = find_key(by_last_, last_key.view()); it != by_last_.end()) {
         idx = it->second;
         if (entries_[idx].role.empty()) {
           entries_[idx].role = std::move(role);
@@ -379,18 +533,18 @@ void name_index::scan() {
         if (clean.ends_with("'s")) {
           clean.erase(clean.size() - 2);
         }
-        entries_.push_back({std::move(clean), std::move(role), tokens_[name_start].begin});
-        by_last_.emplace(std::string(last_key.view()), idx);
+        entries_.push_back({std::move(clean), std::move(role), tok_[name_start].begin});
+        add_key(by_last_, last_key.view(), idx);
       }
       record_honorific(idx, honorific_at);
       if (std::size_t sp = entries_[idx].name.find(' '); sp != std::string::npos) {
         const lower_word first_key(std::string_view(entries_[idx].name).substr(0, sp));
-        if (!by_first_.contains(first_key.view())) {
-          by_first_.emplace(std::string(first_key.view()), idx);
+        if (find_key(by_first_, first_key.view()) == by_first_.end()) {
+          add_key(by_first_, first_key.view(), idx);
         }
       }
-      if (!quoted_[name_start]) {
-        mentions_.emplace_back(tokens_[name_start].begin, idx);
+      if (quoted_[name_start] == 0) {
+        mentions_.emplace_back(tok_[name_start].begin, idx);
         mention_token_.push_back(static_cast<std::uint32_t>(name_start));
       }
     } else if (words == 1 && !org) {
@@ -398,23 +552,23 @@ void name_index::scan() {
       // the text never writes in lower case ("Marilla").
       const std::string_view last = word(j - 1);
       const lower_word key(last);
-      auto it = by_last_.find(key.view());
+      auto it = find_key(by_last_, key.view());
       if (it == by_last_.end()) {
-        it = by_first_.find(key.view());
+        it = find_key(by_first_, key.view());
       }
       std::size_t idx = entries_.size();
       if (it != by_last_.end() && it != by_first_.end()) {
         idx = it->second;
       } else if (is_name_word(j - 1) && !parser::is_organisation_word(last) && !parser::is_title_word(last)) {
-        entries_.push_back({std::string(word(j - 1)), join(i, name_start), tokens_[name_start].begin});
-        by_last_.emplace(std::string(key.view()), idx);
+        entries_.push_back({std::string(word(j - 1)), join(i, name_start), tok_[name_start].begin});
+        add_key(by_last_, key.view(), idx);
       } else {
         i = j;
         continue;
       }
       record_honorific(idx, honorific_at);
-      if (!quoted_[name_start]) {
-        mentions_.emplace_back(tokens_[name_start].begin, idx);
+      if (quoted_[name_start] == 0) {
+        mentions_.emplace_back(tok_[name_start].begin, idx);
         mention_token_.push_back(static_cast<std::uint32_t>(name_start));
       }
     }
@@ -428,13 +582,13 @@ source_analysis name_index::analyse(parser::span source) const {
                                       [](const token &t, std::uint32_t b) { return t.begin < b; });
   std::size_t s = static_cast<std::size_t>(first - tokens_.begin());
   std::size_t e = s;
-  while (e < tokens_.size() && tokens_[e].end <= source.end) {
+  while (e < tokens_.size() && tok_[e].end <= source.end) {
     ++e;
   }
   // "Martin Luther King Jr.": trailing punctuation and name suffixes do not
   // decide what the source is (they stay in the name as written).
   std::size_t head_end = e;
-  while (head_end > s && (tokens_[head_end - 1].cls != token_class::word || is_suffix(word(head_end - 1)))) {
+  while (head_end > s && (tok_[head_end - 1].cls != token_class::word || is_suffix(word(head_end - 1)))) {
     --head_end;
   }
   if (s >= head_end) {
@@ -478,7 +632,7 @@ source_analysis name_index::analyse(parser::span source) const {
   // "a report by the Institute for Fiscal Studies": the author speaks.
   for (std::size_t k = s; k + 2 < e; ++k) {
     if (parser::is_document_word(word(k)) && one_of(word(k + 1), {"by", "from"})) {
-      source_analysis author = analyse({tokens_[k + 2].begin, source.end});
+      source_analysis author = analyse({tok_[k + 2].begin, source.end});
       if (author.kind == source_kind::person || author.kind == source_kind::organisation) {
         return author;
       }
@@ -487,12 +641,12 @@ source_analysis name_index::analyse(parser::span source) const {
   // "a senior manager", "an EU diplomat": someone the text does not name.
   bool named = false;
   for (std::size_t k = s + 1; k < e; ++k) {
-    named = named || (tokens_[k].is(parser::capitalised) && !tokens_[k].is(parser::all_caps) &&
+    named = named || (tok_[k].is(parser::capitalised) && !tok_[k].is(parser::all_caps) &&
                       !parser::is_title_word(word(k)));
   }
   const bool indefinite = one_of(word(s), {"a", "an"}) && !named && !parser::is_document_word(head);
   if (indefinite || text.find("familiar with") != std::string::npos ||
-      (is_anonymous_head(head) && !tokens_[e - 1].is(parser::capitalised))) {
+      (is_anonymous_head(head) && !tok_[e - 1].is(parser::capitalised))) {
     a.kind = source_kind::anonymous;
     a.name = text;
     return a;
@@ -506,18 +660,18 @@ source_analysis name_index::analyse(parser::span source) const {
     a.name = join(o, e);
     return a;
   }
-  const bool capitalised = tokens_[e - 1].is(parser::capitalised);
+  const bool capitalised = tok_[e - 1].is(parser::capitalised);
   // "the Institute for Fiscal Studies", "Bank of England": an organisation
   // word followed only by more of the name.
-  bool org_name = parser::is_organisation_word(head) || tokens_[e - 1].is(parser::all_caps);
+  bool org_name = parser::is_organisation_word(head) || tok_[e - 1].is(parser::all_caps);
   for (std::size_t k = s; k < e && !org_name; ++k) {
-    if (!tokens_[k].is(parser::capitalised) || !parser::is_organisation_word(word(k))) {
+    if (!tok_[k].is(parser::capitalised) || !parser::is_organisation_word(word(k))) {
       continue;
     }
     bool rest_is_name = true;
     for (std::size_t m = k + 1; m < e; ++m) {
-      rest_is_name = rest_is_name &&
-                     (tokens_[m].is(parser::capitalised) || one_of(word(m), {"for", "of", "and", "the"}));
+      rest_is_name =
+          rest_is_name && (tok_[m].is(parser::capitalised) || one_of(word(m), {"for", "of", "and", "the"}));
     }
     org_name = rest_is_name;
   }
@@ -529,7 +683,7 @@ source_analysis name_index::analyse(parser::span source) const {
     }
     // "UK's Foreign ... Office": the country possessive is not part of the name.
     if (o + 1 < e && (word(o).ends_with("'s") || word(o).ends_with("\u2019s")) &&
-        tokens_[o + 1].is(parser::capitalised)) {
+        tok_[o + 1].is(parser::capitalised)) {
       ++o;
     }
     a.name = join(o, e);
@@ -539,9 +693,9 @@ source_analysis name_index::analyse(parser::span source) const {
     // Titles and roles come before the name's last word ("Martin Luther King").
     std::size_t name_start = s;
     for (std::size_t k = s; k + 1 < e; ++k) {
-      if (tokens_[k].cls == token_class::word &&
+      if (tok_[k].cls == token_class::word &&
           (parser::is_title_word(word(k)) || parser::is_honorific(word(k)) ||
-           (!tokens_[k].is(parser::capitalised) && !is_particle(word(k))))) {
+           (!tok_[k].is(parser::capitalised) && !is_particle(word(k))))) {
         name_start = k + 1; // "van", "der", "bin" belong to the name
       }
     }
@@ -550,7 +704,7 @@ source_analysis name_index::analyse(parser::span source) const {
     }
     // "Mrs. Callendar": the period after an honorific; "But Matthew": a sentence-initial conjunction.
     while (name_start + 1 < e &&
-           (tokens_[name_start].cls != token_class::word ||
+           (tok_[name_start].cls != token_class::word ||
             one_of(word(name_start), {"but", "and", "then", "when", "so", "yet", "or", "now", "still", "oh",
                                       "well", "if", "as", "while"}))) {
       ++name_start;
@@ -600,7 +754,7 @@ const name_entry *name_index::canonical(const std::string &name) const {
     last.remove_suffix(2);
   }
   const lower_word key(last);
-  const auto it = by_last_.find(key.view());
+  const auto it = find_key(by_last_, key.view());
   return it == by_last_.end() ? nullptr : &entries_[it->second];
 }
 

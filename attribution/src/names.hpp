@@ -4,8 +4,10 @@
 /// attribution library.
 
 #include "quotecheck/parser/ast.hpp"
+#include "quotecheck/parser/lexicon.hpp"
 #include "quotecheck/parser/token.hpp"
 
+#include <bitset>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -74,21 +76,38 @@ public:
 private:
   std::string_view text_;
   const std::vector<parser::token> &tokens_;
+  const parser::token *tok_; ///< tokens_.data(): indexing without reloading the vector after each push_back
   std::vector<name_entry> entries_;                             ///< in text order
   std::vector<std::pair<std::uint32_t, std::size_t>> mentions_; ///< every mention: offset, entry
   /// Hashes std::string and std::string_view alike, so that lookups by a
   /// view into a stack buffer do not build a std::string.
   struct string_hash {
     using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    /// FNV-1a: the keys are single words, for which it is cheaper than
+    /// std::hash's general-purpose hash.
+    std::size_t operator()(std::string_view s) const {
+      std::uint64_t h = 14695981039346656037ULL;
+      for (const char c : s) {
+        h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+      }
+      return static_cast<std::size_t>(h ^ (h >> 32));
+    }
   };
   using word_map = std::unordered_map<std::string, std::size_t, string_hash, std::equal_to<>>;
   word_map by_last_;  ///< last word (lower case) → entry
   word_map by_first_; ///< first word of a full name (lower case) → entry
   std::vector<std::uint64_t>
       lower_forms_; ///< sorted hashes of capitalised words the text also writes in lower case
+  std::bitset<std::size_t{1} << 15> lower_shapes_; ///< shapes (first, length, last) of those lower-case forms
+  std::bitset<std::size_t{1} << 15> key_shapes_;   ///< shapes of the keys of by_last_ and by_first_
+  /// map.find(key), rejecting keys by shape first (add_key records them).
+  [[nodiscard]] word_map::const_iterator find_key(const word_map &map, std::string_view key) const;
+  void add_key(word_map &map, std::string_view key, std::size_t idx);
   std::vector<std::uint32_t> mention_token_; ///< token index of each mention, parallel to mentions_
-  std::vector<bool> quoted_;                 ///< per token: inside quotation marks
+  std::vector<std::uint8_t> quoted_;         ///< per token: 1 inside quotation marks
+  std::vector<std::uint8_t> run_flags_;      ///< scan(): lexicon_flags of each word of a run
+  const parser::word_table *lexicon_words_ = parser::lexicon_flags_filter(); ///< see lexicon_flags_filter
+  std::vector<std::uint32_t> pronoun_votes_; ///< tokens outside quotations that vote for a gender
 
   [[nodiscard]] bool is_name_word(std::size_t i) const;
   void vote_genders();

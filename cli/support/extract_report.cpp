@@ -136,7 +136,7 @@ void write_diagnostics(json_writer &w, const processed_document &d) {
 }
 
 void write_extract_jsonl(std::string &out, const processed_document &d) {
-  json_writer w(out);
+  json_writer w(out, json_writer::mode::batched);
   w.begin_object();
   w.key("id");
   w.value(d.input.id);
@@ -150,6 +150,7 @@ void write_extract_jsonl(std::string &out, const processed_document &d) {
   w.key("diagnostics");
   write_diagnostics(w, d);
   w.end_object();
+  w.flush();
   out += '\n';
 }
 

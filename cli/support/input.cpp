@@ -133,7 +133,6 @@ bool read_fields(simdjson::ondemand::object &obj, input_document &doc, bool &has
 
 void read_jsonl(const std::string &origin, line_reader &lines, read_context &ctx) {
   simdjson::ondemand::parser parser;
-  simdjson::padded_string line_buf;
   std::size_t line = 0;
   input_document doc;
   std::string_view raw;
@@ -160,19 +159,28 @@ void read_jsonl(const std::string &origin, line_reader &lines, read_context &ctx
       ctx.sink.on_failure(fail);
       continue;
     }
-    line_buf = simdjson::padded_string(raw);
+    // Parsed in place: the line reader leaves padding after every line.
+    static_assert(line_reader::padding >= simdjson::SIMDJSON_PADDING);
     simdjson::ondemand::document json;
     simdjson::ondemand::object obj;
-    if (parser.iterate(line_buf).get(json) != simdjson::SUCCESS ||
+    if (parser.iterate(raw.data(), raw.size(), raw.size() + simdjson::SIMDJSON_PADDING).get(json) !=
+            simdjson::SUCCESS ||
         json.get_object().get(obj) != simdjson::SUCCESS) {
       fail.problem = {error_code::bad_json, "not a JSON object", 0};
       ctx.sink.on_failure(fail);
       continue;
     }
-    doc = input_document{};
+    // Reset field by field: the strings keep their buffers from line to line.
     doc.origin = origin;
     doc.line = line;
     doc.ordinal = fail.ordinal;
+    doc.id.clear();
+    doc.text.clear();
+    doc.parse_text.clear();
+    doc.markup = input_format::text;
+    doc.date.clear();
+    doc.url.clear();
+    doc.outlet.clear();
     bool has_text = false;
     if (!read_fields(obj, doc, has_text)) {
       fail.problem = {error_code::bad_json, "not a JSON object", 0};

@@ -22,13 +22,58 @@ constexpr std::uint64_t needs_escape(std::uint64_t w) {
   return below_space | ((q - ones) & ~q & highs) | ((b - ones) & ~b & highs);
 }
 
+bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
+/// The offset of the first byte of `s` that needs escaping, or s.size().
+std::size_t first_to_escape(std::string_view s) {
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, s.data() + i, 8);
+    if (needs_escape(w) != 0) {
+      break;
+    }
+  }
+  while (i < s.size() && !needs_escape(static_cast<unsigned char>(s[i]))) {
+    ++i;
+  }
+  return i;
+}
+
+/// Strings up to this size are written through a stack buffer, with their
+/// quotes and separator, in one append.
+constexpr std::size_t short_string = 80;
+
+/// Copies `s` (at most short_string bytes) to `dst`, which has room for
+/// s.size() + 8 bytes; true when no byte of `s` needs escaping. Checks 8
+/// bytes at a time, the last word padded with blanks.
+bool copy_clean(char *dst, std::string_view s) {
+  std::memcpy(dst, s.data(), s.size());
+  std::memset(dst + s.size(), ' ', 8);
+  std::uint64_t any = 0;
+  for (std::size_t i = 0; i < s.size(); i += 8) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, dst + i, 8);
+    any |= needs_escape(w);
+  }
+  return any == 0;
+}
+
 } // namespace
 
 void json_writer::escape(std::string &out, std::string_view s) {
   static constexpr char hex[] = "0123456789abcdef";
+  std::size_t i = first_to_escape(s);
+  if (i == s.size()) {
+    out.reserve(out.size() + s.size() + 2);
+    out += '"';
+    out.append(s);
+    out += '"';
+    return;
+  }
   out += '"';
   std::size_t run = 0; // start of the current run of bytes that need no escaping
-  for (std::size_t i = 0; i < s.size(); ++i) {
+  for (; i < s.size(); ++i) {
     // Skip 8 bytes at a time while none needs escaping (the common case).
     while (i + 8 <= s.size()) {
       std::uint64_t w = 0;
@@ -42,7 +87,7 @@ void json_writer::escape(std::string &out, std::string_view s) {
       break;
     }
     const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') {
+    if (!needs_escape(c)) {
       continue;
     }
     out.append(s.data() + run, i - run);
@@ -65,29 +110,71 @@ void json_writer::escape(std::string &out, std::string_view s) {
   out += '"';
 }
 
+void json_writer::string_token(std::string_view s, bool is_key) {
+  if (s.size() <= short_string) {
+    char *p = room(s.size() + 12);
+    const std::size_t n = sep(p);
+    p[n] = '"';
+    if (copy_clean(p + n + 1, s)) {
+      std::size_t end = n + 1 + s.size();
+      p[end++] = '"';
+      if (is_key) {
+        p[end++] = ':';
+      }
+      commit(end);
+      return;
+    }
+    commit(n);
+  } else {
+    char *p = room(1);
+    commit(sep(p));
+  }
+  flush();
+  escape(out_, s);
+  if (is_key) {
+    out_ += ':';
+  }
+}
+
+void json_writer::value(std::string_view s) { string_token(s, false); }
+
+void json_writer::value(std::uint64_t n) {
+  char *p = room(24); // a separator and up to 20 digits
+  const std::size_t s = sep(p);
+  const auto r = std::to_chars(p + s, p + 24, n);
+  commit(static_cast<std::size_t>(r.ptr - p));
+}
+
+void json_writer::value(std::int64_t n) {
+  char *p = room(24); // a separator, a sign and up to 19 digits
+  const std::size_t s = sep(p);
+  const auto r = std::to_chars(p + s, p + 24, n);
+  commit(static_cast<std::size_t>(r.ptr - p));
+}
+
 void json_writer::value(double d) {
-  sep();
   if (!std::isfinite(d)) {
-    out_ += "null";
+    literal("null");
     return;
   }
-  char buf[32];
   // As printf's %.3g (to_chars with a precision is specified so), without
-  // the locale and format-string work.
-  const auto r = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::general, 3);
-  out_.append(buf, r.ptr);
-}
-
-void json_writer::append_number(std::uint64_t n) {
-  char buf[24];
-  const auto r = std::to_chars(buf, buf + sizeof buf, n);
-  out_.append(buf, r.ptr);
-}
-
-void json_writer::append_number(std::int64_t n) {
-  char buf[24];
-  const auto r = std::to_chars(buf, buf + sizeof buf, n);
-  out_.append(buf, r.ptr);
+  // the locale and format-string work. Outputs repeat few values (the
+  // calibrated confidences), so the last ones formatted are kept per thread.
+  struct cached {
+    std::uint64_t bits = 0;
+    std::uint8_t size = 0; ///< 0: empty
+    char text[31];
+  };
+  static thread_local cached cache[16];
+  std::uint64_t bits = 0;
+  std::memcpy(&bits, &d, sizeof bits);
+  cached &c = cache[(bits ^ (bits >> 17) ^ (bits >> 41)) & 15U];
+  if (c.size == 0 || c.bits != bits) {
+    const auto r = std::to_chars(c.text, c.text + sizeof c.text, d, std::chars_format::general, 3);
+    c.bits = bits;
+    c.size = static_cast<std::uint8_t>(r.ptr - c.text);
+  }
+  literal(std::string_view(c.text, c.size));
 }
 
 } // namespace quotecheck::cli

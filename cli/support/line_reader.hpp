@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -15,31 +17,41 @@ class line_reader {
 public:
   enum class status { line, too_long, end };
 
+  /// Bytes readable after the end of every line returned (allocated, of
+  /// any value): a JSON parser that wants padding can read the line in place.
+  static constexpr std::size_t padding = 64;
+
   /// `head` holds the bytes already read from `f` (used to sniff the format);
   /// lines longer than `max_line` bytes come back as too_long.
-  line_reader(std::FILE *f, std::string head, std::size_t max_line)
-      : f_(f), buf_(std::move(head)), max_line_(max_line) {}
+  line_reader(std::FILE *f, const std::string &head, std::size_t max_line) : f_(f), max_line_(max_line) {
+    reserve(head.size());
+    std::memcpy(buf_.get(), head.data(), head.size());
+    size_ = head.size();
+  }
 
-  /// The next line without its "\n"; the view is valid until the next call.
+  /// The next line without its "\n"; the view is valid until the next call,
+  /// and `padding` bytes after it are readable.
   status next(std::string_view &line) {
     for (;;) {
-      const std::size_t nl = buf_.find('\n', std::max(pos_, scanned_));
-      if (nl != std::string::npos) {
-        line = std::string_view(buf_).substr(pos_, nl - pos_);
-        pos_ = nl + 1;
+      const std::size_t from = std::max(pos_, scanned_);
+      const auto *nl = static_cast<const char *>(std::memchr(buf_.get() + from, '\n', size_ - from));
+      if (nl != nullptr) {
+        const auto at = static_cast<std::size_t>(nl - buf_.get());
+        line = std::string_view(buf_.get() + pos_, at - pos_);
+        pos_ = at + 1;
         scanned_ = pos_;
         return line.size() > max_line_ ? status::too_long : status::line;
       }
-      scanned_ = buf_.size();
-      if (buf_.size() - pos_ > max_line_) {
+      scanned_ = size_;
+      if (size_ - pos_ > max_line_) {
         skip_rest_of_line();
         line = {};
         return status::too_long;
       }
       if (eof_) {
-        if (pos_ < buf_.size()) {
-          line = std::string_view(buf_).substr(pos_);
-          pos_ = buf_.size();
+        if (pos_ < size_) {
+          line = std::string_view(buf_.get() + pos_, size_ - pos_);
+          pos_ = size_;
           return status::line;
         }
         return status::end;
@@ -52,21 +64,41 @@ public:
 private:
   static constexpr std::size_t chunk = std::size_t{1} << 20;
   std::FILE *f_;
-  std::string buf_;
+  /// The bytes read and not yet passed on: [0, size_) of a buffer of
+  /// capacity_ + padding bytes. Not a std::string, so that making room for
+  /// the next chunk does not zero it first.
+  std::unique_ptr<char[]> buf_;
+  std::size_t size_ = 0;
+  std::size_t capacity_ = 0;
   std::size_t max_line_;
   std::size_t pos_ = 0;     ///< start of the next line in buf_
   std::size_t scanned_ = 0; ///< buf_ has no '\n' in [pos_, scanned_)
   bool eof_ = false;
   bool error_ = false;
 
+  /// Room for `n` bytes (and the padding after them), keeping [0, size_).
+  void reserve(std::size_t n) {
+    if (n <= capacity_ && buf_ != nullptr) {
+      return;
+    }
+    const std::size_t capacity = std::max(n, capacity_ * 2);
+    std::unique_ptr<char[]> bigger(
+        new char[capacity + padding]()); // zeroed: the padding is never uninitialised
+    if (size_ > 0) {
+      std::memcpy(bigger.get(), buf_.get(), size_);
+    }
+    buf_ = std::move(bigger);
+    capacity_ = capacity;
+  }
+
   void fill() {
-    buf_.erase(0, pos_);
+    std::memmove(buf_.get(), buf_.get() + pos_, size_ - pos_);
+    size_ -= pos_;
     scanned_ -= pos_;
     pos_ = 0;
-    const std::size_t old = buf_.size();
-    buf_.resize(old + chunk);
-    const std::size_t n = f_ == nullptr ? 0 : std::fread(buf_.data() + old, 1, chunk, f_);
-    buf_.resize(old + n);
+    reserve(size_ + chunk);
+    const std::size_t n = f_ == nullptr ? 0 : std::fread(buf_.get() + size_, 1, chunk, f_);
+    size_ += n;
     if (n == 0) {
       eof_ = true;
       error_ = f_ != nullptr && std::ferror(f_) != 0;
@@ -76,15 +108,15 @@ private:
   /// Drops bytes up to and including the next '\n' (or the end).
   void skip_rest_of_line() {
     for (;;) {
-      buf_.clear();
+      size_ = 0;
       pos_ = scanned_ = 0;
       if (eof_) {
         return;
       }
       fill();
-      const std::size_t nl = buf_.find('\n');
-      if (nl != std::string::npos) {
-        pos_ = scanned_ = nl + 1;
+      const auto *nl = static_cast<const char *>(std::memchr(buf_.get(), '\n', size_));
+      if (nl != nullptr) {
+        pos_ = scanned_ = static_cast<std::size_t>(nl - buf_.get()) + 1;
         return;
       }
     }

@@ -5,6 +5,7 @@
 
 #include "quotecheck/parser/lexicon.hpp"
 #include "quotecheck/parser/token.hpp"
+#include "quotecheck/parser/word_table.hpp"
 
 #include <boost/spirit/home/x3.hpp>
 
@@ -20,16 +21,15 @@ struct item {
   std::uint32_t first; ///< first token (the opening mark for a quotation)
   std::uint32_t last;  ///< one past the last token
   std::int32_t quote = -1;
-  std::string_view lemma{}; ///< speech_lemma of the word (looked up once per item)
+  std::string_view cue{}; ///< sentence_view::cue_lemma, set by add_word
 };
 
-/// A set of lower-case words as an x3::symbols table (a lexicon).
+/// A set of lower-case words (a lexicon of the frame grammar).
 class word_set {
 public:
   word_set(std::initializer_list<std::string_view> words) {
     for (std::string_view w : words) {
-      table_.add(std::string(w), true);
-      max_size_ = std::max(max_size_, w.size());
+      table_.add(w);
       const char c = w.front();
       if (c >= 'a' && c <= 'z') {
         first_letters_ |= 1U << (c - 'a');
@@ -38,7 +38,7 @@ public:
   }
   /// Case-insensitive (ASCII) membership.
   [[nodiscard]] bool has(std::string_view w) const {
-    if (w.empty() || w.size() > 32 || w.size() > max_size_) {
+    if (w.empty()) {
       return false;
     }
     // Most words are rejected by their first letter, before the table.
@@ -47,17 +47,11 @@ public:
     if (c >= 'a' && c <= 'z' && (first_letters_ & (1U << (c - 'a'))) == 0) {
       return false;
     }
-    char buf[32];
-    for (std::size_t i = 0; i < w.size(); ++i) {
-      buf[i] = w[i] >= 'A' && w[i] <= 'Z' ? static_cast<char>(w[i] - 'A' + 'a') : w[i];
-    }
-    return const_cast<boost::spirit::x3::symbols<bool> &>(table_).find(std::string_view(buf, w.size())) !=
-           nullptr;
+    return table_.contains(w);
   }
 
 private:
-  boost::spirit::x3::symbols<bool> table_;
-  std::size_t max_size_ = 0;        ///< the longest entry
+  word_table table_;
   std::uint32_t first_letters_ = 0; ///< bit k: an entry starts with 'a' + k
 };
 
@@ -117,8 +111,8 @@ public:
   [[nodiscard]] const token *tok(const item &it) const { return it.quote >= 0 ? nullptr : &toks_[it.first]; }
   [[nodiscard]] std::string_view word(const item &it) const {
     return it.quote >= 0 ? std::string_view{}
-                         : std::string_view(text_).substr(toks_[it.first].begin,
-                                                          toks_[it.first].end - toks_[it.first].begin);
+                         : std::string_view(text_.data() + toks_[it.first].begin,
+                                            toks_[it.first].end - toks_[it.first].begin);
   }
   [[nodiscard]] bool is_word(const item &it) const {
     return tok(it) != nullptr && tok(it)->cls == token_class::word;
@@ -130,12 +124,39 @@ public:
   [[nodiscard]] bool is_punct(const item &it, std::string_view p) const {
     return tok(it) != nullptr && tok(it)->cls == token_class::punct && word(it) == p;
   }
-  /// The lemma if item k is a verb of saying used as a verb ("the report" is a noun).
-  [[nodiscard]] std::string_view cue_lemma(std::size_t k) const {
+  /// The lemma if item k is a verb of saying used as a verb ("the report"
+  /// is a noun), as add_token() found it.
+  [[nodiscard]] std::string_view cue_lemma(std::size_t k) const { return items[k].cue; }
+  /// Starts the items of a new sentence.
+  void clear() {
+    items.clear();
+    cues.clear();
+  }
+  /// Appends the item of token `tok`, whose speech lemma is `lemma`, with its
+  /// cue worked out once (the frame patterns ask about the same items many
+  /// times): it depends only on the items before it.
+  void add_token(std::uint32_t tok, std::string_view lemma) {
+    items.push_back({tok, tok + 1, -1});
+    const std::size_t k = items.size() - 1;
+    items[k].cue = cue_of(k, lemma);
+    if (!items[k].cue.empty()) {
+      cues.push_back(static_cast<std::uint32_t>(k));
+    }
+  }
+  std::vector<std::uint32_t> cues; ///< items with a cue, in order
+  [[nodiscard]] std::size_t index(const item *it) const {
+    return static_cast<std::size_t>(it - items.data());
+  }
+
+private:
+  std::string_view text_;
+  const std::vector<token> &toks_;
+
+  /// The cue of item k (a token) given its speech lemma.
+  [[nodiscard]] std::string_view cue_of(std::size_t k, std::string_view lemma) const {
     if (!is_word(items[k])) {
       return {};
     }
-    const std::string_view lemma = items[k].lemma;
     if (lemma.empty() || k == 0 || !is_word(items[k - 1])) {
       return lemma;
     }
@@ -149,13 +170,6 @@ public:
     }
     return lemma;
   }
-  [[nodiscard]] std::size_t index(const item *it) const {
-    return static_cast<std::size_t>(it - items.data());
-  }
-
-private:
-  std::string_view text_;
-  const std::vector<token> &toks_;
 };
 
 } // namespace quotecheck::parser::detail

@@ -60,6 +60,12 @@ public:
   }
 
   void run() {
+    // Room for the longest sentence's items at once, not grown sentence by sentence.
+    std::size_t longest = 0;
+    for (const token_range &r : st_.sentences) {
+      longest = std::max<std::size_t>(longest, r.last - r.first);
+    }
+    items_.reserve(longest);
     std::size_t q = 0;
     for (std::uint32_t s = 0; s < st_.sentences.size(); ++s) {
       build_items(st_.sentences[s], q);
@@ -74,8 +80,16 @@ private:
   std::string_view text_;
   const std::vector<token> &toks_;
   sentence_view view_;
-  std::vector<item> &items_; ///< view_.items
+  std::vector<item> &items_;                                 ///< view_.items
+  const word_table *forms_ = speech_forms_filter();          ///< see build_items
+  const word_table *lexicon_words_ = lexicon_flags_filter(); ///< see np_word
   std::uint32_t sentence_ = 0;
+  /// A source-first frame found in the current sentence (find()).
+  struct found_frame {
+    std::size_t v, s, s_end, c;
+    std::string_view lemma;
+  };
+  std::vector<found_frame> found_; ///< reused across sentences
 
   std::string_view word(std::size_t k) const {
     const item &it = items_[k];
@@ -92,26 +106,33 @@ private:
 
   /// Items of a sentence; quotes are collapsed to one item each.
   void build_items(token_range r, std::size_t &q) {
-    items_.clear();
+    view_.clear();
     const std::size_t nq = doc_.quotes.size();
+    // Local pointers: not reloaded after each push_back.
+    const token *const toks = toks_.data();
+    const std::uint32_t *const open = st_.quote_open_tok.data();
+    const std::uint32_t *const close = st_.quote_close_tok.data();
     for (std::uint32_t i = r.first; i < r.last;) {
-      while (q < nq && st_.quote_open_tok[q] < i && st_.quote_close_tok[q] < i) {
+      while (q < nq && open[q] < i && close[q] < i) {
         ++q;
       }
-      if (q < nq && st_.quote_open_tok[q] == i) {
-        const std::uint32_t end = std::min(std::max(st_.quote_close_tok[q] + 1, i + 1), r.last);
+      if (q < nq && open[q] == i) {
+        const std::uint32_t end = std::min(std::max(close[q] + 1, i + 1), r.last);
         items_.push_back({i, end, static_cast<std::int32_t>(q)});
         i = end;
         continue;
       }
-      if (toks_[i].cls != token_class::newline && !(toks_[i].cls == token_class::mark)) {
-        std::string_view lemma =
-            toks_[i].cls == token_class::word ? speech_lemma(text_of(text_, toks_[i])) : std::string_view{};
-        if (lemma.empty() && toks_[i].cls == token_class::word && i + 1 < r.last &&
-            text_of(text_, toks_[i + 1]) == "that") {
-          lemma = finding_lemma(text_of(text_, toks_[i])); // "a report by X found that …"
+      if (toks[i].cls != token_class::newline && !(toks[i].cls == token_class::mark)) {
+        std::string_view lemma{};
+        if (toks[i].cls == token_class::word) {
+          const std::string_view w = text_of(text_, toks[i]);
+          lemma = forms_ == nullptr || forms_->may_contain(w) ? speech_lemma(w) : std::string_view{};
         }
-        items_.push_back({i, i + 1, -1, lemma});
+        if (lemma.empty() && toks[i].cls == token_class::word && i + 1 < r.last &&
+            text_of(text_, toks[i + 1]) == "that") {
+          lemma = finding_lemma(text_of(text_, toks[i])); // "a report by X found that …"
+        }
+        view_.add_token(i, lemma);
       }
       ++i;
     }
@@ -125,12 +146,16 @@ private:
       if (!is_word(j)) {
         break;
       }
+      static const word_table negations = {
+          "not",     "never",       "didn't",       "doesn't",    "don't",    "won't",   "wouldn't", "hasn't",
+          "haven't", "didn\u2019t", "doesn\u2019t", "don\u2019t", "declined", "refused", "denied",   "n't"};
+      static const word_table modals = {"would", "could", "might", "may", "should",
+                                        "will",  "can",   "must",  "if"};
       const std::string_view w = word(j);
-      if (in(w, {"not", "never", "didn't", "doesn't", "don't", "won't", "wouldn't", "hasn't", "haven't",
-                 "didn\u2019t", "doesn\u2019t", "don\u2019t", "declined", "refused", "denied", "n't"})) {
+      if (negations.contains(w)) {
         return cue_mode::negated;
       }
-      if (in(w, {"would", "could", "might", "may", "should", "will", "can", "must", "if"})) {
+      if (modals.contains(w)) {
         return cue_mode::hypothetical;
       }
     }
@@ -144,13 +169,15 @@ private:
     }
     const token &t = *tok_at(k);
     if (t.cls == token_class::word) {
+      static const word_table source_words = {
+          "who",       "officials",   "sources",      "people",   "source",  "official",
+          "spokesman", "spokeswoman", "spokesperson", "familiar", "with",    "matter",
+          "senior",    "aides",       "aide",         "analysts", "experts", "residents",
+          "witnesses", "police",      "diplomats",    "diplomat"};
+      constexpr std::uint8_t naming = title_word | document_word | organisation_word;
       const std::string_view w = word(k);
-      return t.is(capitalised) || is_name_particle(w) || is_title_word(w) || is_determiner(w) ||
-             is_document_word(w) || is_organisation_word(w) || pronoun_gender(w) != 0 ||
-             in(w, {"who",       "officials",   "sources",      "people",   "source",  "official",
-                    "spokesman", "spokeswoman", "spokesperson", "familiar", "with",    "matter",
-                    "senior",    "aides",       "aide",         "analysts", "experts", "residents",
-                    "witnesses", "police",      "diplomats",    "diplomat"});
+      return t.is(capitalised) || is_name_particle(w) || is_determiner(w) ||
+             (lexicon_flags(w) & naming) != 0 || pronoun_gender(w) != 0 || source_words.contains(w);
     }
     if (t.cls == token_class::number) {
       return true;
@@ -278,6 +305,17 @@ private:
     if (n < 2) {
       return;
     }
+    // Every pattern needs a cue, or "according" (", according to X."):
+    // most sentences have neither.
+    if (view_.cues.empty() && std::none_of(items_.begin(), items_.end(), [this](const item &it) {
+          if (it.quote >= 0 || toks_[it.first].cls != token_class::word) {
+            return false;
+          }
+          const std::string_view w = text_of(text_, toks_[it.first]);
+          return w.size() == 9 && in(w, {"according"});
+        })) {
+      return;
+    }
     const std::size_t end = content_end();
     // "According to X, C." at the start.
     if (n > 3 && is_word(0) && in(word(0), {"according"}) && is_word(1) && in(word(1), {"to"})) {
@@ -343,16 +381,17 @@ private:
     // Source first: every cue with a subject before it. Coordinated frames
     // ("X said A, and Y argued B"; "X told them A and says B") split the
     // sentence; a frame inside another's content (nested reporting) does not.
-    struct found_frame {
-      std::size_t v, s, s_end, c;
-      std::string_view lemma;
-    };
-    std::vector<found_frame> found;
-    for (std::size_t v = 1; v < end; ++v) {
-      const std::string_view lemma = cue_lemma(v);
-      if (lemma.empty()) {
+    std::vector<found_frame> &found = found_;
+    found.clear();
+    std::size_t next_v = 1; // items before it are passed over (inside a frame's content)
+    for (const std::uint32_t v : view_.cues) {
+      if (v < next_v) {
         continue;
       }
+      if (v >= end) {
+        break;
+      }
+      const std::string_view lemma = cue_lemma(v);
       auto [s, s_end] = subject_of(v);
       if (s == v) {
         if (found.empty() || !(is_word(v - 1) && in(word(v - 1), {"and", "but"}))) {
@@ -363,7 +402,7 @@ private:
       }
       const std::size_t c = content_start(v, lemma, end);
       found.push_back({v, s, s_end, c, lemma});
-      v = std::max(v, c);
+      next_v = std::max<std::size_t>(v, c) + 1;
     }
     for (std::size_t i = 0; i < found.size(); ++i) {
       std::size_t stop = end;

@@ -45,16 +45,41 @@ bool line_end_at(const char *p, const char *e) {
   return u(0) == 0xE2 && e - p >= 3 && u(1) == 0x80 && (u(2) == 0xA8 || u(2) == 0xA9);
 }
 
-bool is_ascii_letter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_ascii_alnum(unsigned char c) { return is_ascii_letter(c) || (c >= '0' && c <= '9'); }
+/// Byte classes for the ASCII fast path, one table lookup per byte.
+enum byte_class : std::uint8_t {
+  alnum = 1U << 0,       ///< [A-Za-z0-9]
+  upper = 1U << 1,       ///< [A-Z]
+  letter = 1U << 2,      ///< [A-Za-z]
+  plain_punct = 1U << 3, ///< a one-byte `punct` token (see below)
+  word_joiner = 1U << 4, ///< a byte after which a word may go on: non-ASCII, ' and -
+  maybe_blank = 1U << 5, ///< a byte that may start a blank: space, tab, FF, VT, non-ASCII
+};
 
 /// ASCII bytes that token_rule reads as a one-byte `punct` token: not a word
 /// or number character, not a quotation mark (" ' and the `` pair), not a
 /// line end and not a blank.
-bool is_plain_ascii_punct(unsigned char c) {
-  return c < 0x80 && !is_ascii_alnum(c) && c != '"' && c != '\'' && c != '`' && c != '\n' && c != '\r' &&
-         c != ' ' && c != '\t' && c != '\f' && c != '\v';
+constexpr bool is_plain_ascii_punct(unsigned c) {
+  const bool is_alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return c < 0x80 && !is_alnum && c != '"' && c != '\'' && c != '`' && c != '\n' && c != '\r' && c != ' ' &&
+         c != '\t' && c != '\f' && c != '\v';
 }
+
+struct byte_classes {
+  std::uint8_t of[256] = {};
+  constexpr byte_classes() {
+    for (unsigned c = 0; c < 256; ++c) {
+      const bool is_upper = c >= 'A' && c <= 'Z';
+      const bool is_letter = is_upper || (c >= 'a' && c <= 'z');
+      const bool is_alnum = is_letter || (c >= '0' && c <= '9');
+      of[c] = static_cast<std::uint8_t>(
+          (is_alnum ? alnum : 0) | (is_upper ? upper : 0) | (is_letter ? letter : 0) |
+          (is_plain_ascii_punct(c) ? plain_punct : 0) |
+          (c >= 0x80 || c == '\'' || c == '-' ? word_joiner : 0) |
+          (c >= 0x80 || c == ' ' || c == '\t' || c == '\f' || c == '\v' ? maybe_blank : 0));
+    }
+  }
+};
+constexpr byte_classes classes;
 
 /// The fast path of the lexer for the commonest tokens: an ASCII word that
 /// ends before an ASCII byte other than an apostrophe or a hyphen, and
@@ -63,28 +88,26 @@ bool is_plain_ascii_punct(unsigned char c) {
 /// token needs the grammar (numbers, marks, line ends, anything non-ASCII,
 /// words that may go on: it's, well-known, café).
 const char *ascii_token(const char *p, const char *e, token_class &cls, std::uint8_t &flags) {
-  const auto c = static_cast<unsigned char>(*p);
-  if (is_ascii_letter(c)) {
+  const std::uint8_t first = classes.of[static_cast<unsigned char>(*p)];
+  if ((first & letter) != 0) {
     const char *q = p + 1;
-    bool upper = c <= 'Z';
-    while (q != e && is_ascii_alnum(static_cast<unsigned char>(*q))) {
-      upper = upper && static_cast<unsigned char>(*q) >= 'A' && static_cast<unsigned char>(*q) <= 'Z';
+    std::uint8_t all = first; // `upper` stays set while every byte is upper case
+    std::uint8_t k = 0;
+    while (q != e && ((k = classes.of[static_cast<unsigned char>(*q)]) & alnum) != 0) {
+      all &= k;
       ++q;
     }
-    if (q != e) {
-      const auto n = static_cast<unsigned char>(*q);
-      if (n >= 0x80 || n == '\'' || n == '-') {
-        return nullptr;
-      }
+    if (q != e && (k & word_joiner) != 0) {
+      return nullptr;
     }
     cls = token_class::word;
-    flags = c <= 'Z' ? capitalised : 0;
-    if (c <= 'Z' && upper && q - p >= 2) {
+    flags = (first & upper) != 0 ? capitalised : 0;
+    if ((all & upper) != 0 && q - p >= 2) {
       flags |= all_caps;
     }
     return q;
   }
-  if (is_plain_ascii_punct(c)) {
+  if ((first & plain_punct) != 0) {
     cls = token_class::punct;
     flags = 0;
     return p + 1;
@@ -120,7 +143,8 @@ void lex(std::string_view text, std::vector<token> &out) {
     while (it != end && *it == ' ') {
       ++it; // the common blank, without the grammar
     }
-    while (it != end && x3::parse(it, end, lexer_grammar::blank_char)) {
+    while (it != end && (classes.of[static_cast<unsigned char>(*it)] & maybe_blank) != 0 &&
+           x3::parse(it, end, lexer_grammar::blank_char)) {
     }
     pending_space = pending_space || it != before_blank;
     if (it == end) {

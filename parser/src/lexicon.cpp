@@ -1,21 +1,21 @@
-/// The lexicons, as x3::symbols tables built once at first use. Verb forms
+/// The lexicons, as word_tables (flat hash tables) built once at first use. Verb forms
 /// are generated from lemmas by regular English inflection plus a table of
 /// irregular forms, so adding a lemma adds all its forms.
 
 #include "quotecheck/parser/lexicon.hpp"
 
-#include <boost/spirit/home/x3.hpp>
+#include "quotecheck/parser/word_table.hpp"
 
+#include <algorithm>
 #include <array>
-#include <bitset>
+#include <map>
 #include <string>
 #include <unordered_set>
+#include <vector>
 
 namespace quotecheck::parser {
 
 namespace {
-
-namespace x3 = boost::spirit::x3;
 
 // clang-format off
 /// Lemmas of verbs of saying (reporting verbs in news and fiction).
@@ -63,101 +63,11 @@ constexpr std::array<std::string_view, 10> double_final = {"admit", "quip",   "s
 
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
-/// A cheap first test before the x3::symbols lookup: which (first letter,
-/// last letter, length) triples the lexicon holds. Most words of a text
-/// fail it, so the lookup runs for few of them.
-class shape_filter {
-public:
-  void add(std::string_view w) {
-    if (const int k = key(w); k >= 0) {
-      bits_.set(static_cast<std::size_t>(k));
-    }
-    exact_raw_ = exact_raw_ && w.find('\'') == std::string_view::npos;
-  }
-  /// False when no word of this shape is in the lexicon (`w` lower-cased).
-  [[nodiscard]] bool may_have(std::string_view w) const {
-    const int k = key(w);
-    return k < 0 || bits_[static_cast<std::size_t>(k)];
-  }
-  /// The same test on a word as written, before lower-casing it: most words
-  /// of a text are rejected here without being copied. Exact because no
-  /// entry holds an apostrophe: a word whose curly apostrophe lower-casing
-  /// would shorten is in no lexicon whatever its shape.
-  [[nodiscard]] bool may_have_raw(std::string_view w) const {
-    if (!exact_raw_ || w.empty()) {
-      return true;
-    }
-    const auto fold = [](char c) {
-      return static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    };
-    const unsigned a = fold(w.front());
-    const unsigned b = fold(w.back());
-    if (a < 'a' || a > 'z' || b < 'a' || b > 'z') {
-      return true;
-    }
-    const auto len = std::min<std::size_t>(w.size(), 20);
-    return bits_[((a - 'a') * 26 + (b - 'a')) * 21 + len];
-  }
-
-private:
-  static int key(std::string_view w) {
-    if (w.empty()) {
-      return -1;
-    }
-    const auto a = static_cast<unsigned char>(w.front());
-    const auto b = static_cast<unsigned char>(w.back());
-    if (a < 'a' || a > 'z' || b < 'a' || b > 'z') {
-      return -1;
-    }
-    const auto len = static_cast<int>(std::min<std::size_t>(w.size(), 20));
-    return ((a - 'a') * 26 + (b - 'a')) * 21 + len; // < 26 * 26 * 21: fits an int
-  }
-  static constexpr std::size_t shapes = std::size_t{26} * 26 * 21;
-  std::bitset<shapes> bits_;
-  bool exact_raw_ = true; ///< no entry has an apostrophe: may_have_raw may reject
-};
-
-/// A second cheap test for the speech lexicon, on the word as written:
-/// which (second letter, second-to-last letter, length) triples it holds.
-/// With shape_filter it leaves few words of a text for the table lookup.
-/// Exact for the same reason as shape_filter::may_have_raw: no form holds
-/// an apostrophe.
-class inner_shape_filter {
-public:
-  void add(std::string_view w) {
-    if (const int k = key(w); k >= 0) {
-      bits_.set(static_cast<std::size_t>(k));
-    }
-  }
-  /// False when no form has the inner shape of `w` (as written, 3+ bytes).
-  [[nodiscard]] bool may_have_raw(std::string_view w) const {
-    const int k = key(w);
-    return k < 0 || bits_[static_cast<std::size_t>(k)];
-  }
-
-private:
-  static int key(std::string_view w) {
-    if (w.size() < 3) {
-      return -1;
-    }
-    const auto fold = [](char c) {
-      return static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    };
-    const unsigned a = fold(w[1]);
-    const unsigned b = fold(w[w.size() - 2]);
-    if (a < 'a' || a > 'z' || b < 'a' || b > 'z') {
-      return -1;
-    }
-    const auto len = static_cast<int>(std::min<std::size_t>(w.size(), 20));
-    return static_cast<int>(((a - 'a') * 26 + (b - 'a')) * 21) + len;
-  }
-  std::bitset<std::size_t{26} * 26 * 21> bits_;
-};
-
-struct speech_table : x3::symbols<std::string_view> {
-  shape_filter shapes;
-  inner_shape_filter inner_shapes;
+struct speech_table {
   std::unordered_set<std::string_view> lemmas;
+  std::vector<std::string_view> lemma_of; ///< word_table value -> lemma
+  word_table forms_table;                 ///< every form -> index into lemma_of
+  bool straighten = false;                ///< a form holds an apostrophe
   speech_table() {
     for (std::string_view v : speech_lemmas) {
       if (!lemmas.insert(v).second) {
@@ -206,10 +116,9 @@ struct speech_table : x3::symbols<std::string_view> {
     }
   }
   void add_form(const std::string &form, std::string_view lemma) {
-    if (find(form) == nullptr) {
-      add(form, lemma);
-      shapes.add(form);
-      inner_shapes.add(form);
+    if (forms_table.add(form, static_cast<std::uint32_t>(lemma_of.size()))) {
+      lemma_of.push_back(lemma);
+      straighten = straighten || form.find('\'') != std::string::npos;
       ++forms;
     }
   }
@@ -221,19 +130,6 @@ const speech_table &speech() {
   return table;
 }
 
-/// A set of lower-case words as an x3::symbols table.
-struct word_set : x3::symbols<bool> {
-  shape_filter shapes;
-  word_set(std::initializer_list<std::string_view> words) {
-    for (std::string_view w : words) {
-      add(std::string(w), true);
-      shapes.add(w);
-    }
-  }
-  [[nodiscard]] bool has(std::string_view word) const;
-};
-
-/// Lower-cases ASCII letters into a small buffer; empty if too long.
 /// A word lower-cased (ASCII) into a caller's buffer, curly apostrophes
 /// made straight; empty when too long to be in any lexicon. No allocation:
 /// this runs for every word of every document.
@@ -258,12 +154,343 @@ struct lowered {
   [[nodiscard]] std::string_view view() const { return {buf, n}; }
 };
 
-bool word_set::has(std::string_view word) const {
-  if (!shapes.may_have_raw(word)) {
-    return false;
-  }
+/// Whether a lexicon needs `lowered`: only when an entry holds an
+/// apostrophe does making curly apostrophes straight change a lookup.
+/// Otherwise a word holding one is in the table neither as written nor
+/// made straight, and an ASCII case-insensitive lookup is exact.
+bool has_apostrophe(std::string_view w) { return w.find('\'') != std::string_view::npos; }
+
+/// Looks `word` up in `table` as the lexicons always have: ASCII
+/// case-insensitive, curly apostrophes read as straight ones.
+/// The lookup of a lexicon whose entries hold apostrophes (none today):
+/// cold, so that the common path stays small.
+[[gnu::cold]] std::int64_t lookup_straightened(const word_table &table, std::string_view word) {
   const lowered l(word);
-  return l.n > 0 && shapes.may_have(l.view()) && const_cast<word_set *>(this)->find(l.view()) != nullptr;
+  return l.n > 0 ? table.find(l.view()) : -1;
+}
+
+std::int64_t lookup(const word_table &table, bool straighten, std::string_view word) {
+  return straighten ? lookup_straightened(table, word) : table.find(word);
+}
+
+/// Titles and roles that may precede a name.
+constexpr std::string_view title_words[] = {"president",
+                                            "vice",
+                                            "prime",
+                                            "minister",
+                                            "secretary",
+                                            "senator",
+                                            "sen",
+                                            "rep",
+                                            "representative",
+                                            "gov",
+                                            "governor",
+                                            "mayor",
+                                            "chancellor",
+                                            "chairman",
+                                            "chairwoman",
+                                            "chair",
+                                            "ceo",
+                                            "director",
+                                            "spokesman",
+                                            "spokeswoman",
+                                            "spokesperson",
+                                            "chief",
+                                            "head",
+                                            "leader",
+                                            "ambassador",
+                                            "envoy",
+                                            "commissioner",
+                                            "general",
+                                            "gen",
+                                            "lt",
+                                            "col",
+                                            "adm",
+                                            "admiral",
+                                            "judge",
+                                            "justice",
+                                            "attorney",
+                                            "lawyer",
+                                            "professor",
+                                            "prof",
+                                            "dr",
+                                            "doctor",
+                                            "analyst",
+                                            "economist",
+                                            "official",
+                                            "officer",
+                                            "aide",
+                                            "adviser",
+                                            "advisor",
+                                            "candidate",
+                                            "congressman",
+                                            "congresswoman",
+                                            "speaker",
+                                            "whip",
+                                            "king",
+                                            "queen",
+                                            "prince",
+                                            "princess",
+                                            "pope",
+                                            "bishop",
+                                            "rev",
+                                            "reverend",
+                                            "pastor",
+                                            "rabbi",
+                                            "imam",
+                                            "sheriff",
+                                            "detective",
+                                            "captain",
+                                            "capt",
+                                            "sgt",
+                                            "sergeant",
+                                            "coach",
+                                            "manager",
+                                            "president-elect",
+                                            "nominee",
+                                            "founder",
+                                            "executive",
+                                            "editor",
+                                            "reporter",
+                                            "correspondent",
+                                            "deputy",
+                                            "acting",
+                                            "former",
+                                            "senior",
+                                            "foreign",
+                                            "defence",
+                                            "defense",
+                                            "finance",
+                                            "interior",
+                                            "health",
+                                            "trade",
+                                            "policy",
+                                            "commander",
+                                            "strategist",
+                                            "pollster",
+                                            "consultant",
+                                            "campaign",
+                                            "chairperson",
+                                            "co-founder",
+                                            "cofounder",
+                                            "superintendent",
+                                            "commissioner",
+                                            "premier",
+                                            "sec",
+                                            "atty",
+                                            "supt",
+                                            "gov.",
+                                            "lawmaker",
+                                            "legislator",
+                                            "delegate",
+                                            "assemblyman",
+                                            "assemblywoman",
+                                            "councilman",
+                                            "councilwoman",
+                                            "councillor",
+                                            "councilor",
+                                            "treasurer",
+                                            "auditor",
+                                            "comptroller",
+                                            "inspector",
+                                            "marshal",
+                                            "host",
+                                            "anchor",
+                                            "columnist",
+                                            "spokespeople",
+                                            "representative",
+                                            "republican",
+                                            "democrat",
+                                            "democratic",
+                                            "state",
+                                            "house",
+                                            "white",
+                                            "policy",
+                                            "national",
+                                            "security",
+                                            "economic",
+                                            "top",
+                                            "lead",
+                                            "majority",
+                                            "minority",
+                                            "ranking"};
+
+/// Honorifics.
+constexpr std::string_view honorific_words[] = {"mr",   "mrs",  "ms",    "miss",   "dr",  "sir",  "dame",
+                                                "lady", "lord", "madam", "madame", "mme", "mlle", "monsieur",
+                                                "herr", "frau", "mx",    "prof",   "rev"};
+
+/// Words that make a capitalised sequence an organisation.
+constexpr std::string_view organisation_words[] = {"ministry",
+                                                   "office",
+                                                   "department",
+                                                   "party",
+                                                   "committee",
+                                                   "commission",
+                                                   "council",
+                                                   "agency",
+                                                   "bureau",
+                                                   "inc",
+                                                   "corp",
+                                                   "co",
+                                                   "ltd",
+                                                   "llc",
+                                                   "plc",
+                                                   "group",
+                                                   "association",
+                                                   "union",
+                                                   "institute",
+                                                   "university",
+                                                   "foundation",
+                                                   "bank",
+                                                   "board",
+                                                   "court",
+                                                   "parliament",
+                                                   "congress",
+                                                   "senate",
+                                                   "government",
+                                                   "administration",
+                                                   "kremlin",
+                                                   "pentagon",
+                                                   "campaign",
+                                                   "service",
+                                                   "authority",
+                                                   "federation",
+                                                   "organization",
+                                                   "organisation",
+                                                   "company",
+                                                   "network",
+                                                   "news",
+                                                   "times",
+                                                   "post",
+                                                   "journal",
+                                                   "center",
+                                                   "centre",
+                                                   "fund",
+                                                   "reserve",
+                                                   "police",
+                                                   "army",
+                                                   "navy",
+                                                   "coalition",
+                                                   "alliance",
+                                                   "embassy",
+                                                   "secretariat",
+                                                   "cabinet",
+                                                   "tribunal",
+                                                   "assembly",
+                                                   "chamber",
+                                                   "directorate",
+                                                   "commission",
+                                                   "corporation",
+                                                   "society",
+                                                   "church",
+                                                   "school",
+                                                   "college",
+                                                   "hospital",
+                                                   "club",
+                                                   "team",
+                                                   "league",
+                                                   "press",
+                                                   "media",
+                                                   "times",
+                                                   "tribune",
+                                                   "herald",
+                                                   "gazette",
+                                                   "reuters",
+                                                   "nato",
+                                                   "un",
+                                                   "eu",
+                                                   "fbi",
+                                                   "cia",
+                                                   "nsa",
+                                                   "who",
+                                                   "imf",
+                                                   "opec",
+                                                   "gop",
+                                                   "dnc",
+                                                   "rnc",
+                                                   "aclu",
+                                                   "navy",
+                                                   "guard",
+                                                   "forces",
+                                                   "force",
+                                                   "command",
+                                                   "kremlin",
+                                                   "whitehouse",
+                                                   "downing",
+                                                   "elysee",
+                                                   "berlaymont",
+                                                   "treasury",
+                                                   "cdc",
+                                                   "fda",
+                                                   "sec",
+                                                   "fcc",
+                                                   "ftc",
+                                                   "epa",
+                                                   "doj",
+                                                   "dhs",
+                                                   "irs",
+                                                   "nhs",
+                                                   "bbc",
+                                                   "cnn",
+                                                   "abc",
+                                                   "cbs",
+                                                   "nbc",
+                                                   "fox",
+                                                   "ap",
+                                                   "afp",
+                                                   "politico",
+                                                   "breitbart",
+                                                   "council",
+                                                   "directorate",
+                                                   "watchdog",
+                                                   "regulator",
+                                                   "firm",
+                                                   "lab",
+                                                   "laboratory",
+                                                   "project",
+                                                   "initiative",
+                                                   "institution",
+                                                   "caucus",
+                                                   "pac",
+                                                   "super"};
+
+/// Words naming a document that can speak.
+constexpr std::string_view document_words[] = {
+    "statement",  "report",        "study",        "survey",     "poll",       "memo",      "memorandum",
+    "letter",     "filing",        "document",     "release",    "communique", "complaint", "lawsuit",
+    "ruling",     "indictment",    "analysis",     "paper",      "email",      "tweet",     "post",
+    "notice",     "declaration",   "announcement", "transcript", "readout",    "website",   "summary",
+    "assessment", "review",        "affidavit",    "motion",     "brief",      "order",     "decision",
+    "judgment",   "verdict",       "opinion",      "editorial",  "op-ed",      "speech",    "interview",
+    "ad",         "advertisement", "guidance",     "bulletin",   "press"};
+
+/// The four lexicons above in one table: a word's value is its lexicon_flag
+/// bits, so that one lookup answers all four questions.
+struct flag_table {
+  word_table table;
+  bool straighten = false; ///< an entry holds an apostrophe
+  flag_table() {
+    std::map<std::string_view, std::uint8_t> flags;
+    const auto add = [&](const auto &words, lexicon_flag f) {
+      for (std::string_view w : words) {
+        flags[w] |= f;
+        straighten = straighten || has_apostrophe(w);
+      }
+    };
+    add(title_words, title_word);
+    add(honorific_words, honorific_word);
+    add(organisation_words, organisation_word);
+    add(document_words, document_word);
+    for (const auto &[w, f] : flags) {
+      table.add(w, f);
+    }
+  }
+};
+
+const flag_table &flags() {
+  static const flag_table table;
+  return table;
 }
 
 } // namespace
@@ -272,320 +499,32 @@ std::string_view speech_lemma(std::string_view word) {
   if (word.size() < 3 || word.size() > 16) {
     return {}; // no verb of saying is shorter or longer
   }
+  // The table rejects most words of a text by their shape before hashing.
   const speech_table &table = speech();
-  if (!table.shapes.may_have_raw(word) || !table.inner_shapes.may_have_raw(word)) {
-    return {};
-  }
-  const lowered l(word);
-  if (l.n == 0 || !speech().shapes.may_have(l.view())) {
-    return {};
-  }
-  const std::string_view *found = const_cast<speech_table &>(speech()).find(l.view());
-  return found != nullptr ? *found : std::string_view{};
+  const std::int64_t found = lookup(table.forms_table, table.straighten, word);
+  return found >= 0 ? table.lemma_of[static_cast<std::size_t>(found)] : std::string_view{};
 }
+
+const word_table *speech_forms_filter() { return speech().straighten ? nullptr : &speech().forms_table; }
 
 std::size_t speech_form_count() { return speech().forms; }
 std::size_t speech_lemma_count() { return speech().lemmas.size(); }
 
-bool is_title_word(std::string_view word) {
-  static const word_set set = {"president",
-                               "vice",
-                               "prime",
-                               "minister",
-                               "secretary",
-                               "senator",
-                               "sen",
-                               "rep",
-                               "representative",
-                               "gov",
-                               "governor",
-                               "mayor",
-                               "chancellor",
-                               "chairman",
-                               "chairwoman",
-                               "chair",
-                               "ceo",
-                               "director",
-                               "spokesman",
-                               "spokeswoman",
-                               "spokesperson",
-                               "chief",
-                               "head",
-                               "leader",
-                               "ambassador",
-                               "envoy",
-                               "commissioner",
-                               "general",
-                               "gen",
-                               "lt",
-                               "col",
-                               "adm",
-                               "admiral",
-                               "judge",
-                               "justice",
-                               "attorney",
-                               "lawyer",
-                               "professor",
-                               "prof",
-                               "dr",
-                               "doctor",
-                               "analyst",
-                               "economist",
-                               "official",
-                               "officer",
-                               "aide",
-                               "adviser",
-                               "advisor",
-                               "candidate",
-                               "congressman",
-                               "congresswoman",
-                               "speaker",
-                               "whip",
-                               "king",
-                               "queen",
-                               "prince",
-                               "princess",
-                               "pope",
-                               "bishop",
-                               "rev",
-                               "reverend",
-                               "pastor",
-                               "rabbi",
-                               "imam",
-                               "sheriff",
-                               "detective",
-                               "captain",
-                               "capt",
-                               "sgt",
-                               "sergeant",
-                               "coach",
-                               "manager",
-                               "president-elect",
-                               "nominee",
-                               "founder",
-                               "executive",
-                               "editor",
-                               "reporter",
-                               "correspondent",
-                               "deputy",
-                               "acting",
-                               "former",
-                               "senior",
-                               "foreign",
-                               "defence",
-                               "defense",
-                               "finance",
-                               "interior",
-                               "health",
-                               "trade",
-                               "policy",
-                               "commander",
-                               "strategist",
-                               "pollster",
-                               "consultant",
-                               "campaign",
-                               "chairperson",
-                               "co-founder",
-                               "cofounder",
-                               "superintendent",
-                               "commissioner",
-                               "premier",
-                               "sec",
-                               "atty",
-                               "supt",
-                               "gov.",
-                               "lawmaker",
-                               "legislator",
-                               "delegate",
-                               "assemblyman",
-                               "assemblywoman",
-                               "councilman",
-                               "councilwoman",
-                               "councillor",
-                               "councilor",
-                               "treasurer",
-                               "auditor",
-                               "comptroller",
-                               "inspector",
-                               "marshal",
-                               "host",
-                               "anchor",
-                               "columnist",
-                               "spokespeople",
-                               "representative",
-                               "republican",
-                               "democrat",
-                               "democratic",
-                               "state",
-                               "house",
-                               "white",
-                               "policy",
-                               "national",
-                               "security",
-                               "economic",
-                               "top",
-                               "lead",
-                               "majority",
-                               "minority",
-                               "ranking"};
-  return set.has(word);
+std::uint8_t lexicon_flags(std::string_view word) {
+  const flag_table &f = flags();
+  const std::int64_t v = lookup(f.table, f.straighten, word);
+  return v < 0 ? 0 : static_cast<std::uint8_t>(v);
 }
 
-bool is_honorific(std::string_view word) {
-  static const word_set set = {"mr",   "mrs",  "ms",    "miss",   "dr",  "sir",  "dame",
-                               "lady", "lord", "madam", "madame", "mme", "mlle", "monsieur",
-                               "herr", "frau", "mx",    "prof",   "rev"};
-  return set.has(word);
-}
+const word_table *lexicon_flags_filter() { return flags().straighten ? nullptr : &flags().table; }
 
-bool is_organisation_word(std::string_view word) {
-  static const word_set set = {"ministry",
-                               "office",
-                               "department",
-                               "party",
-                               "committee",
-                               "commission",
-                               "council",
-                               "agency",
-                               "bureau",
-                               "inc",
-                               "corp",
-                               "co",
-                               "ltd",
-                               "llc",
-                               "plc",
-                               "group",
-                               "association",
-                               "union",
-                               "institute",
-                               "university",
-                               "foundation",
-                               "bank",
-                               "board",
-                               "court",
-                               "parliament",
-                               "congress",
-                               "senate",
-                               "government",
-                               "administration",
-                               "kremlin",
-                               "pentagon",
-                               "campaign",
-                               "service",
-                               "authority",
-                               "federation",
-                               "organization",
-                               "organisation",
-                               "company",
-                               "network",
-                               "news",
-                               "times",
-                               "post",
-                               "journal",
-                               "center",
-                               "centre",
-                               "fund",
-                               "reserve",
-                               "police",
-                               "army",
-                               "navy",
-                               "coalition",
-                               "alliance",
-                               "embassy",
-                               "secretariat",
-                               "cabinet",
-                               "tribunal",
-                               "assembly",
-                               "chamber",
-                               "directorate",
-                               "commission",
-                               "corporation",
-                               "society",
-                               "church",
-                               "school",
-                               "college",
-                               "hospital",
-                               "club",
-                               "team",
-                               "league",
-                               "press",
-                               "media",
-                               "times",
-                               "tribune",
-                               "herald",
-                               "gazette",
-                               "reuters",
-                               "nato",
-                               "un",
-                               "eu",
-                               "fbi",
-                               "cia",
-                               "nsa",
-                               "who",
-                               "imf",
-                               "opec",
-                               "gop",
-                               "dnc",
-                               "rnc",
-                               "aclu",
-                               "navy",
-                               "guard",
-                               "forces",
-                               "force",
-                               "command",
-                               "kremlin",
-                               "whitehouse",
-                               "downing",
-                               "elysee",
-                               "berlaymont",
-                               "treasury",
-                               "cdc",
-                               "fda",
-                               "sec",
-                               "fcc",
-                               "ftc",
-                               "epa",
-                               "doj",
-                               "dhs",
-                               "irs",
-                               "nhs",
-                               "bbc",
-                               "cnn",
-                               "abc",
-                               "cbs",
-                               "nbc",
-                               "fox",
-                               "ap",
-                               "afp",
-                               "politico",
-                               "breitbart",
-                               "council",
-                               "directorate",
-                               "watchdog",
-                               "regulator",
-                               "firm",
-                               "lab",
-                               "laboratory",
-                               "project",
-                               "initiative",
-                               "institution",
-                               "caucus",
-                               "pac",
-                               "super"};
-  return set.has(word);
-}
+bool is_title_word(std::string_view word) { return (lexicon_flags(word) & title_word) != 0; }
 
-bool is_document_word(std::string_view word) {
-  static const word_set set = {
-      "statement",  "report",        "study",        "survey",     "poll",       "memo",      "memorandum",
-      "letter",     "filing",        "document",     "release",    "communique", "complaint", "lawsuit",
-      "ruling",     "indictment",    "analysis",     "paper",      "email",      "tweet",     "post",
-      "notice",     "declaration",   "announcement", "transcript", "readout",    "website",   "summary",
-      "assessment", "review",        "affidavit",    "motion",     "brief",      "order",     "decision",
-      "judgment",   "verdict",       "opinion",      "editorial",  "op-ed",      "speech",    "interview",
-      "ad",         "advertisement", "guidance",     "bulletin",   "press"};
-  return set.has(word);
-}
+bool is_honorific(std::string_view word) { return (lexicon_flags(word) & honorific_word) != 0; }
+
+bool is_organisation_word(std::string_view word) { return (lexicon_flags(word) & organisation_word) != 0; }
+
+bool is_document_word(std::string_view word) { return (lexicon_flags(word) & document_word) != 0; }
 
 char pronoun_gender(std::string_view word) {
   if (word.size() > 4) {

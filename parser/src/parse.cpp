@@ -28,7 +28,8 @@ void parse(std::string_view text, const parse_options &opts, parse_scratch &scra
                         scratch.sentences,
                         scratch.quote_tokens,
                         scratch.quote_open_tok,
-                        scratch.quote_close_tok};
+                        scratch.quote_close_tok,
+                        scratch.line_ends};
   detail::segment_paragraphs(opts.paragraphs, st, doc);
   detail::pair_quotes(opts, st, doc);
   detail::split_sentences(st, doc);

@@ -22,6 +22,7 @@ struct pass_state {
   std::vector<token_range> &quote_tokens;
   std::vector<std::uint32_t> &quote_open_tok;
   std::vector<std::uint32_t> &quote_close_tok;
+  std::vector<std::uint32_t> &line_ends; ///< segment_paragraphs: the newline tokens
 };
 
 /// Chooses how line ends divide paragraphs when the caller said "automatic".
@@ -45,9 +46,10 @@ void classify_quotes(pass_state &st, document &doc);
 /// marks quotes that sit in reported speech as mixed.
 void find_frames(pass_state &st, document &doc);
 
-/// The token's text.
+/// The token's text (tokens lie within the text: no bounds check, which
+/// every pass would pay for every token).
 inline std::string_view text_of(std::string_view text, const token &t) {
-  return text.substr(t.begin, t.end - t.begin);
+  return {text.data() + t.begin, t.end - t.begin};
 }
 
 } // namespace quotecheck::parser::detail

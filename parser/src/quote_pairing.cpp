@@ -103,7 +103,8 @@ private:
   document &doc_;
   std::vector<open_mark> stack_;
   std::vector<std::uint32_t>
-      next_single_close_; ///< per token of the paragraph: next closing-capable single mark
+      next_single_close_;      ///< per token of the paragraph: next closing-capable single mark
+  bool singles_ready_ = false; ///< next_single_close_ is made for the current paragraph
   std::uint32_t next_quotation_ = 0;
   std::uint32_t confirmed_ = 0;           ///< non-tentative entries on stack_
   bool spacing_unreliable_ = false;       ///< tokenised text: spaces around every mark
@@ -279,13 +280,24 @@ private:
       const std::string_view prev = str(i - 1);
       const bool possessive = (prev.back() == 's' || prev.back() == 'S') && i + 1 < last &&
                               tok(i + 1).cls == token_class::word && !(tok(i + 1).is(capitalised)) &&
-                              next_single_close_[i - first] < last;
+                              next_single_close(i, first, last) < last;
       return possessive ? role::apostrophe : role::close;
     }
     if (op && cl && !elision_after(i, last)) {
       return role::open; // spaced ' in tokenised text
     }
     return role::apostrophe;
+  }
+
+  /// The next closing-capable single mark after token i of the paragraph
+  /// [first, last); the table is made at the first question in a paragraph
+  /// (most paragraphs never ask).
+  std::uint32_t next_single_close(std::uint32_t i, std::uint32_t first, std::uint32_t last) {
+    if (!singles_ready_) {
+      precompute_single_closes(first, last);
+      singles_ready_ = true;
+    }
+    return next_single_close_[i - first];
   }
 
   void precompute_single_closes(std::uint32_t first, std::uint32_t last) {
@@ -395,15 +407,16 @@ private:
   void paragraph(std::uint32_t p) {
     const token_range r = st_.paragraphs[p];
     pop_to(0);
-    precompute_single_closes(r.first, r.last);
+    singles_ready_ = false;
+    const token *const toks = st_.tokens.data();
     for (std::uint32_t i = r.first; i < r.last; ++i) {
-      if (tok(i).cls == token_class::newline && spacing_unreliable_) {
-        // Tokenised text: a tentative single quote does not outlive its line.
-        while (!stack_.empty() && !stack_.back().report_if_unclosed) {
-          pop_to(stack_.size() - 1);
+      if (toks[i].cls != token_class::mark) {
+        if (toks[i].cls == token_class::newline && spacing_unreliable_) {
+          // Tokenised text: a tentative single quote does not outlive its line.
+          while (!stack_.empty() && !stack_.back().report_if_unclosed) {
+            pop_to(stack_.size() - 1);
+          }
         }
-      }
-      if (tok(i).cls != token_class::mark) {
         continue;
       }
       mark_family fam{};

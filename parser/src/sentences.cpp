@@ -5,13 +5,20 @@
 
 #include "passes.hpp"
 
+#include "quotecheck/parser/word_table.hpp"
+
 #include <array>
 
 namespace quotecheck::parser::detail {
 
 namespace {
 
-bool is_terminal(std::string_view p) { return p == "." || p == "!" || p == "?" || p == "\u2026"; }
+bool is_terminal(std::string_view p) {
+  if (p.size() == 1) {
+    return p[0] == '.' || p[0] == '!' || p[0] == '?';
+  }
+  return p == "\u2026";
+}
 
 /// Abbreviations after which a period does not end a sentence.
 bool is_abbreviation(std::string_view w) {
@@ -20,6 +27,18 @@ bool is_abbreviation(std::string_view w) {
       "Capt", "Sgt", "St",   "Jr",   "Sr",   "Inc",  "Corp", "Co",   "Ltd",  "vs",   "etc",
       "Jan",  "Feb", "Aug",  "Sept", "Sep",  "Oct",  "Nov",  "Dec",  "No",   "Mt",   "Ft",
       "Rev",  "Hon", "Pres", "Adm",  "Maj",  "Cmdr", "Supt", "Gens", "Reps", "Sens", "Messrs"};
+  // Most words are no abbreviation in any case: a case-insensitive table
+  // answers for them before the exact (case-sensitive) comparison.
+  static const word_table folded = [] {
+    word_table t;
+    for (std::string_view a : abbrevs) {
+      t.add(a);
+    }
+    return t;
+  }();
+  if (!folded.contains(w)) {
+    return false;
+  }
   for (std::string_view a : abbrevs) {
     if (a == w) {
       return true;
@@ -31,7 +50,7 @@ bool is_abbreviation(std::string_view w) {
 } // namespace
 
 void split_sentences(pass_state &st, document &doc) {
-  const auto &toks = st.tokens;
+  const token *const toks = st.tokens.data(); // not reloaded after each push_back
   // inside[i]: token i lies inside some quote content; walk the quotes in order.
   std::size_t q = 0;
   const std::size_t nq = st.quote_tokens.size();
@@ -54,15 +73,15 @@ void split_sentences(pass_state &st, document &doc) {
       start = last;
     };
     for (std::uint32_t i = r.first; i < r.last; ++i) {
+      const token &t = toks[i];
+      if (t.cls != token_class::punct) {
+        continue; // only punctuation ends a sentence (q catches up below, as it only moves forward)
+      }
       while (q < nq && (st.quote_close_tok[q] < i || doc.quotes[q].depth > 0)) {
         ++q;
       }
       const bool in_quote = q < nq && st.quote_open_tok[q] < i && i < st.quote_close_tok[q];
-      const token &t = toks[i];
-      if (t.cls == token_class::newline) {
-        continue;
-      }
-      if (in_quote || t.cls != token_class::punct || !is_terminal(text_of(st.text, t))) {
+      if (in_quote || !is_terminal(text_of(st.text, t))) {
         continue;
       }
       // A period after an abbreviation or an initial (J. Smith, U.S.) does not end it.

@@ -14,8 +14,9 @@ bool is_lead(char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; 
 constexpr std::uint64_t ones = 0x0101010101010101ULL;
 constexpr std::uint64_t highs = 0x8080808080808080ULL;
 
-/// Non-zero when some byte of `w` is zero (exact as a yes / no answer).
-constexpr std::uint64_t has_zero_byte(std::uint64_t w) { return (w - ones) & ~w & highs; }
+/// Non-zero when some byte of `w` is below `n` (n <= 128; exact as a yes /
+/// no answer).
+constexpr std::uint64_t has_byte_below(std::uint64_t w, unsigned n) { return (w - ones * n) & ~w & highs; }
 
 /// Lead bytes (bytes that start a code point) among the 8 bytes of `w`.
 int lead_bytes(std::uint64_t w) {
@@ -45,14 +46,14 @@ void source_map::reset(std::string_view text) {
   std::uint64_t cps = 0;
   std::size_t i = 0;
   // Whole blocks, 8 bytes at a time: count lead bytes, and look at single
-  // bytes only in the words that hold a CR or an LF.
+  // bytes only in the words that may hold a CR or an LF.
   for (; i + block <= n; i += block) {
     cp_before_block_.push_back(cps);
     for (std::size_t k = i; k < i + block; k += 8) {
       std::uint64_t w = 0;
       std::memcpy(&w, text.data() + k, 8);
       cps += static_cast<std::uint64_t>(lead_bytes(w));
-      if (has_zero_byte(w ^ (ones * '\n')) != 0 || has_zero_byte(w ^ (ones * '\r')) != 0) {
+      if (has_byte_below(w, 0x0E) != 0) { // a byte <= CR: maybe an LF or a CR
         for (std::size_t b = k; b < k + 8; ++b) {
           line_end_at(b);
         }
@@ -73,7 +74,13 @@ std::uint64_t source_map::code_point(std::size_t byte) const {
   byte = std::min(byte, text_.size());
   const std::size_t b = byte / block;
   std::uint64_t cps = cp_before_block_[b];
-  for (std::size_t i = b * block; i < byte; ++i) {
+  std::size_t i = b * block;
+  for (; i + 8 <= byte; i += 8) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, text_.data() + i, 8);
+    cps += static_cast<std::uint64_t>(lead_bytes(w));
+  }
+  for (; i < byte; ++i) {
     cps += is_lead(text_[i]) ? 1 : 0;
   }
   return cps;

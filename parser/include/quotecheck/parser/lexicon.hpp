@@ -3,6 +3,9 @@
 /// inflection, with its lemma), titles, honorifics, organisation words,
 /// pronouns. Lookups are case-insensitive on ASCII.
 
+#include "quotecheck/parser/word_table.hpp"
+
+#include <cstdint>
 #include <string_view>
 
 namespace quotecheck::parser {
@@ -10,6 +13,29 @@ namespace quotecheck::parser {
 /// The lemma of a verb of saying ("told" → "tell"), or empty if `word` is
 /// not one. Covers over 150 lemmas in every inflection.
 std::string_view speech_lemma(std::string_view word);
+
+/// Every form of the speech lexicon, for callers that ask about every word
+/// of a text: when `f` is not null, f->may_contain(w) false means that
+/// speech_lemma(w) is empty, so most words are rejected inline, before the
+/// call. Null when that does not hold (a form with an apostrophe, which
+/// speech_lemma matches curly as well as straight).
+const word_table *speech_forms_filter();
+
+/// Bits of lexicon_flags(): which lexicons hold a word.
+enum lexicon_flag : std::uint8_t {
+  title_word = 1U << 0,        ///< is_title_word
+  honorific_word = 1U << 1,    ///< is_honorific
+  organisation_word = 1U << 2, ///< is_organisation_word
+  document_word = 1U << 3,     ///< is_document_word
+};
+
+/// Which of the four lexicons below hold `word`, in one lookup: for code
+/// that asks several of them about the same word.
+std::uint8_t lexicon_flags(std::string_view word);
+
+/// The words of those four lexicons, as speech_forms_filter(): when `f` is
+/// not null, f->may_contain(w) false means that lexicon_flags(w) is 0.
+const word_table *lexicon_flags_filter();
 
 /// True for titles and roles that may precede a name ("President", "Sen.",
 /// "minister", "spokeswoman").

@@ -38,6 +38,7 @@ struct parse_scratch {
   std::vector<token_range> quote_tokens;      ///< tokens inside each quote, parallel to document::quotes
   std::vector<std::uint32_t> quote_open_tok;  ///< token index of each quote's opening mark
   std::vector<std::uint32_t> quote_close_tok; ///< token index of its closing mark (or last token)
+  std::vector<std::uint32_t> line_ends;       ///< token index of each newline token
 };
 
 /// Parses `text` (valid UTF-8; see check_text) into `doc`, which is cleared

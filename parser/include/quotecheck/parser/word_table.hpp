@@ -1,0 +1,145 @@
+#pragma once
+/// A fixed set of words for case-insensitive (ASCII) lookups on hot paths:
+/// the lexicons are asked about every word of every document, so a lookup
+/// is one multiplicative hash and one compare of packed keys, with no
+/// allocation and no lower-cased copy of the word.
+
+#include <cstdint>
+#include <cstring>
+#include <initializer_list>
+#include <string_view>
+#include <vector>
+
+namespace quotecheck::parser {
+
+/// Words (stored lower case) with a small value each; the first add of a
+/// word wins. Lookups fold ASCII upper case only, as the lexicons always did.
+class word_table {
+public:
+  /// Words longer than this are never entries (and never found).
+  static constexpr std::size_t max_word = 24;
+
+  word_table() = default;
+  /// A set: every word gets the value 0.
+  word_table(std::initializer_list<std::string_view> words);
+
+  /// Adds `word` with `value`; false (and no change) when it is already in,
+  /// longer than max_word, or the table is full (65,535 words).
+  bool add(std::string_view word, std::uint32_t value = 0);
+
+  /// The value of `w` compared case-insensitively (ASCII), or -1.
+  [[nodiscard]] std::int64_t find(std::string_view w) const { return may_contain(w) ? probe(w) : -1; }
+  /// False when no word of the table has the length and shape of `w`: most
+  /// words of a text are rejected so, inline, before any hashing.
+  [[nodiscard]] bool may_contain(std::string_view w) const {
+    if (w.size() > max_word || ((lengths_ >> w.size()) & 1U) == 0) {
+      return false;
+    }
+    const std::size_t s = shape(w);
+    return ((shapes_[s >> 6] >> (s & 63U)) & 1U) != 0;
+  }
+  /// True when `w` is in the table (ASCII case-insensitive).
+  [[nodiscard]] bool contains(std::string_view w) const { return find(w) >= 0; }
+  /// Number of words.
+  [[nodiscard]] std::size_t size() const { return count_; }
+
+private:
+  /// A word's bytes, ASCII-folded, packed so that two words of the same
+  /// length are equal exactly when their keys are (overlapping loads).
+  struct key {
+    std::uint64_t a = 0;
+    std::uint64_t b = 0;
+    std::uint64_t c = 0;
+  };
+  struct entry {
+    key k;
+    std::uint32_t len = 0;
+    std::uint32_t value = 0;
+  };
+
+  /// The 15-bit shape of a non-empty word of at most max_word bytes: its
+  /// length with its first and last letters (case-insensitive: their low
+  /// five bits), as a bit index into shapes_.
+  static std::size_t shape(std::string_view w) {
+    return ((static_cast<std::size_t>(static_cast<unsigned char>(w.front())) & 31U) << 10) |
+           ((static_cast<std::size_t>(static_cast<unsigned char>(w.back())) & 31U) << 5) | w.size();
+  }
+  static std::uint64_t load8(const char *p) {
+    std::uint64_t v = 0;
+    std::memcpy(&v, p, 8);
+    return v;
+  }
+  static std::uint64_t load4(const char *p) {
+    std::uint32_t v = 0;
+    std::memcpy(&v, p, 4);
+    return v;
+  }
+  /// ASCII upper case to lower case in each byte of `w` (other bytes kept).
+  static std::uint64_t fold(std::uint64_t w) {
+    constexpr std::uint64_t highs = 0x8080808080808080ULL;
+    const std::uint64_t low7 = w & ~highs;
+    const std::uint64_t at_least_a = low7 + 0x3F3F3F3F3F3F3F3FULL;   // bit 7 set when >= 'A'
+    const std::uint64_t beyond_z = low7 + 0x2525252525252525ULL;     // bit 7 set when > 'Z'
+    const std::uint64_t upper = at_least_a & ~beyond_z & ~w & highs; // and an ASCII byte
+    return w | (upper >> 2);                                         // + 0x20
+  }
+  /// The key of `w` (1 to 24 bytes): whole 8-byte words, the last one
+  /// overlapping the one before; 4-byte halves; or three single bytes.
+  /// find() after the shape test: hashes and compares.
+  [[nodiscard]] std::int64_t probe(std::string_view w) const {
+    const key k = pack(w);
+    const std::uint64_t h = hash(k);
+    const auto tag = static_cast<std::uint32_t>(h >> 48);
+    for (std::size_t i = static_cast<std::size_t>(h) & mask_;; i = (i + 1) & mask_) {
+      const std::uint32_t s = slots_[i];
+      if (s == 0) {
+        return -1;
+      }
+      if ((s >> 16) == tag) {
+        const entry &e = entries_[(s & 0xFFFFU) - 1];
+        if (e.k.a == k.a && e.k.b == k.b && e.k.c == k.c && e.len == w.size()) {
+          return e.value;
+        }
+      }
+    }
+  }
+  static key pack(std::string_view w) {
+    const char *p = w.data();
+    const std::size_t n = w.size();
+    key k;
+    if (n >= 8) {
+      k.a = fold(load8(p));
+      k.b = n > 16 ? fold(load8(p + 8)) : 0;
+      k.c = fold(load8(p + n - 8));
+    } else if (n >= 4) {
+      k.a = fold(load4(p) | (load4(p + n - 4) << 32));
+    } else {
+      const auto u = [p](std::size_t i) {
+        return static_cast<std::uint64_t>(static_cast<unsigned char>(p[i]));
+      };
+      k.a = fold(u(0) | (u(n / 2) << 8) | (u(n - 1) << 16));
+    }
+    return k;
+  }
+  static std::uint64_t hash(const key &k) {
+    const std::uint64_t h =
+        (k.a * 0x9E3779B97F4A7C15ULL) ^ (k.b * 0xC2B2AE3D27D4EB4FULL) ^ (k.c * 0x165667B19E3779F9ULL);
+    return h ^ (h >> 29);
+  }
+  /// A slot: the hash's top 16 bits, then the entry's index + 1; 0 is empty.
+  static std::uint32_t slot_value(std::uint64_t h, std::size_t index) {
+    return static_cast<std::uint32_t>(((h >> 48) << 16) | (index + 1));
+  }
+  void grow();
+
+  std::vector<entry> entries_;
+  /// Open addressing over entries_, at most half full: 4 bytes a slot, so
+  /// that a lookup that finds nothing touches little memory.
+  std::vector<std::uint32_t> slots_ = std::vector<std::uint32_t>(1);
+  std::size_t mask_ = 0;
+  std::uint32_t lengths_ = 0;      ///< bit n: a word of n bytes is in
+  std::uint64_t shapes_[512] = {}; ///< bit shape(w) for every word w
+  std::size_t count_ = 0;
+};
+
+} // namespace quotecheck::parser
