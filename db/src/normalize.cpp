@@ -25,20 +25,6 @@ bool is_word_char(UChar32 c) {
   return t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK || t == U_ENCLOSING_MARK;
 }
 
-icu::UnicodeString nfc(std::string_view text) {
-  auto u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2 *n = icu::Normalizer2::getNFCInstance(status);
-  if (U_FAILURE(status))
-    return u;
-  // Most text is already NFC; the quick check avoids a copy.
-  if (n->isNormalized(u, status) && U_SUCCESS(status))
-    return u;
-  status = U_ZERO_ERROR;
-  icu::UnicodeString out = n->normalize(u, status);
-  return U_SUCCESS(status) ? out : u;
-}
-
 std::string to_utf8(const icu::UnicodeString &u) {
   std::string s;
   u.toUTF8String(s);
@@ -62,6 +48,25 @@ bool is_valid_utf8(std::string_view text) {
       return false;
   }
   return true;
+}
+
+/// `text` with each ill-formed sequence read as U+FFFD (not a word
+/// character), as ICU reads UTF-8: one per maximal ill-formed subpart.
+std::string replace_invalid_utf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 16);
+  const auto *p = reinterpret_cast<const uint8_t *>(text.data());
+  const auto n = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < n;) {
+    const int32_t at = i;
+    UChar32 c = 0;
+    U8_NEXT(p, i, n, c);
+    if (c < 0)
+      out += "\xEF\xBF\xBD";
+    else
+      out.append(text.data() + at, static_cast<std::size_t>(i - at));
+  }
+  return out;
 }
 
 /// `text` in NFC, as UTF-8: `text` itself when it already is (all ASCII text
@@ -164,61 +169,15 @@ void split_utf8_into(std::string_view t, std::vector<word> &out) {
   }
 }
 
-/// Appends the words of `u` (already NFC) to `out`: the same rules as
-/// split_utf8_into, for text that is not valid UTF-8 (each bad byte reads as
-/// U+FFFD, which is not a word character).
-void split_into(const icu::UnicodeString &u, std::vector<word> &out) {
-  const int32_t n = u.length();
-  int32_t i = 0;
-  while (i < n) {
-    UChar32 c = u.char32At(i);
-    if (!is_word_char(c)) {
-      i += U16_LENGTH(c);
-      continue;
-    }
-    icu::UnicodeString spelled;
-    icu::UnicodeString key;
-    while (i < n) {
-      c = u.char32At(i);
-      int32_t len = U16_LENGTH(c);
-      if (is_word_char(c)) {
-        spelled.append(c);
-        key.append(c);
-        i += len;
-        continue;
-      }
-      // Inner apostrophe (it's, O’Neill) or digit separator (1,000 / 3.5).
-      if (i + len < n) {
-        UChar32 next = u.char32At(i + len);
-        UChar32 prev = u.char32At(u.moveIndex32(i, -1));
-        if (is_apostrophe(c) && is_word_char(next)) {
-          spelled.append(c);
-          i += len;
-          continue;
-        }
-        if ((c == ',' || c == '.') && u_isdigit(prev) && u_isdigit(next)) {
-          spelled.append(c);
-          if (c == '.')
-            key.append(c);
-          i += len;
-          continue;
-        }
-      }
-      break;
-    }
-    key.foldCase();
-    out.push_back(word{to_utf8(spelled), to_utf8(key)});
-  }
-}
-
 } // namespace
 
 std::vector<word> split_words(std::string_view text) {
   std::vector<word> out;
   out.reserve(text.size() / 6 + 1); // about one word in six bytes of English
+  std::string valid;
   if (!is_valid_utf8(text)) {
-    split_into(nfc(text), out);
-    return out;
+    valid = replace_invalid_utf8(text);
+    text = valid;
   }
   std::string buf;
   split_utf8_into(nfc_utf8(text, buf), out);
