@@ -15,6 +15,7 @@
 #include <sstream>
 #include <string>
 #include <unistd.h>
+#include <utility>
 
 namespace fs = std::filesystem;
 using namespace quotecheck::audit;
@@ -346,4 +347,85 @@ TEST_CASE("an unwritable output is an error, not an exception", "[audit][report]
   const auto json = write_summary(s, (dir.path / "no-such-dir" / "summary.json").string());
   REQUIRE_FALSE(json.ok());
   CHECK(json.err().code == quotecheck::error_code::io_error);
+}
+
+TEST_CASE("count_corpus counts documents by distinct id and keeps the most widespread quotations",
+          "[audit][report]") {
+  batch b;
+  // Lammy: 3 quotes in 2 documents, once typed "organization" (the greater type shows).
+  b.quotes.push_back(quote(0, "doc-a", "David Lammy", "One", "", ""));
+  b.quotes.push_back(quote(0, "doc-a", "David Lammy", "Two", "", ""));
+  b.quotes.push_back(quote(1, "doc-b", "David Lammy", "One", "", ""));
+  b.quotes.back().speaker_type = "organization";
+  // Kallas: 1 quote; an unnamed speaker is never counted.
+  b.quotes.push_back(quote(1, "doc-b", "Kaja Kallas", "Three", "", ""));
+  b.quotes.push_back(quote(2, "doc-c", "", "Four", "", ""));
+  // "Five" twice in one document (the same id read twice): not repeated.
+  b.quotes.push_back(quote(2, "doc-c", "Kaja Kallas", "Five", "", ""));
+  b.quotes.push_back(quote(3, "doc-c", "Kaja Kallas", "Five", "", ""));
+  // "Six" in three documents, by two outlets and one without an outlet.
+  for (const char *doc : {"doc-d", "doc-e", "doc-f"}) {
+    b.quotes.push_back(quote(4, doc, "Keir Starmer", "Six", "", ""));
+  }
+  b.quotes[b.quotes.size() - 2].outlet = "Other Paper";
+  b.quotes.back().outlet.clear();
+
+  const auto check = [](const corpus_counts &c) {
+    REQUIRE(c.top_speakers.size() == 3);
+    CHECK(c.top_speakers[0].name == "David Lammy");
+    CHECK(c.top_speakers[0].quotes == 3);
+    CHECK(c.top_speakers[0].documents == 2);
+    CHECK(c.top_speakers[0].type == "person");      // "person" > "organization"
+    CHECK(c.top_speakers[1].name == "Kaja Kallas"); // 3 quotes, ties with Starmer: by name
+    CHECK(c.top_speakers[1].documents == 2);
+    CHECK(c.top_speakers[2].name == "Keir Starmer");
+    CHECK(c.repeated == 2); // Lammy's "One" (doc-a, doc-b) and Starmer's "Six"
+    REQUIRE(c.top_groups.size() == 2);
+    CHECK(c.top_groups[0].group_key == "t:Keir Starmer|Six");
+    CHECK(c.top_groups[0].documents == 3);
+    CHECK(c.top_groups[0].sightings == 3);
+    CHECK(c.top_groups[0].outlets == 2);
+    CHECK(c.top_groups[1].group_key == "t:David Lammy|One");
+    CHECK(c.top_groups[1].documents == 2);
+  };
+  SECTION("a state file: two read connections at once") {
+    temp_dir dir;
+    const state s = make_state(dir, b);
+    const auto c = count_corpus(s);
+    REQUIRE(c.ok());
+    check(c.value());
+  }
+  SECTION("a state in memory: its own connection") {
+    auto s = state::open(":memory:");
+    REQUIRE(s.ok());
+    REQUIRE(s.value().commit(b).ok());
+    const auto c = count_corpus(s.value());
+    REQUIRE(c.ok());
+    check(c.value());
+  }
+}
+
+TEST_CASE("count_corpus keeps only the most widespread quotations, in order", "[audit][report]") {
+  batch b;
+  // 60 repeated quotations: quotation k is printed in k % 7 + 2 documents.
+  for (int k = 0; k < 60; ++k) {
+    for (int d = 0; d < k % 7 + 2; ++d) {
+      b.quotes.push_back(
+          quote(d, "doc-" + std::to_string(d), "Speaker", "Words " + std::to_string(k), "", ""));
+    }
+  }
+  temp_dir dir;
+  const state s = make_state(dir, b);
+  const auto c = count_corpus(s);
+  REQUIRE(c.ok());
+  CHECK(c.value().repeated == 60);
+  REQUIRE(std::cmp_equal(c.value().top_groups.size(), counted_groups));
+  const auto &g = c.value().top_groups;
+  for (std::size_t i = 1; i < g.size(); ++i) {
+    const bool ordered = g[i - 1].documents > g[i].documents ||
+                         (g[i - 1].documents == g[i].documents && g[i - 1].group_key < g[i].group_key);
+    CHECK(ordered);
+  }
+  CHECK(g.front().documents == 8);
+  CHECK(g.back().documents >= 2);
 }

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <map>
+#include <utility>
 
 namespace quotecheck::audit::detail {
 
@@ -80,31 +81,23 @@ std::vector<wording> wordings_of(const std::vector<quote_row> &shown) {
 
 } // namespace
 
-result<std::vector<repeated_quotation>> load_repeated_quotations(sqlite3 *db, std::int64_t limit,
+result<std::vector<repeated_quotation>> load_repeated_quotations(sqlite3 *db,
+                                                                 const std::vector<group_total> &groups,
+                                                                 std::int64_t limit,
                                                                  std::int64_t sightings_limit) {
   std::vector<repeated_quotation> out;
   std::map<std::string, std::size_t> index;
-  {
-    // The distinct counts only for the few quotations in several documents
-    // (MIN < MAX): COUNT(DISTINCT) over every group costs a temporary index each.
-    sql_rows q(db, "WITH repeated AS (SELECT group_key FROM quotes GROUP BY group_key "
-                   "HAVING MIN(doc_id) < MAX(doc_id)) "
-                   "SELECT group_key, COUNT(DISTINCT doc_id) AS docs, COUNT(*) AS n, "
-                   "COUNT(DISTINCT NULLIF(outlet, '')) FROM quotes JOIN repeated USING (group_key) "
-                   "GROUP BY group_key ORDER BY docs DESC, n DESC, group_key LIMIT ?1");
-    q.bind(1, limit);
-    while (q.step()) {
-      repeated_quotation g;
-      g.group_key = q.text(0);
-      g.documents = q.integer(1);
-      g.sightings = q.integer(2);
-      g.outlets = q.integer(3);
-      index.emplace(g.group_key, out.size());
-      out.push_back(std::move(g));
+  for (const group_total &t : groups) {
+    if (std::cmp_greater_equal(out.size(), limit)) {
+      break;
     }
-    if (!q.ok()) {
-      return q.err();
-    }
+    repeated_quotation g;
+    g.group_key = t.group_key;
+    g.documents = t.documents;
+    g.sightings = t.sightings;
+    g.outlets = t.outlets;
+    index.emplace(g.group_key, out.size());
+    out.push_back(std::move(g));
   }
   if (out.empty()) {
     return out;

@@ -2,6 +2,7 @@
 /// Quotations seen in several documents: where each first appeared and how
 /// its wording drifted over time and across outlets.
 
+#include <quotecheck/audit/report.hpp>
 #include <quotecheck/audit/state.hpp>
 #include <quotecheck/db/align.hpp>
 #include <quotecheck/parser/result.hpp>
@@ -33,10 +34,12 @@ struct repeated_quotation {
   std::vector<wording> wordings; ///< distinct wordings of `shown`, in date order
 };
 
-/// The `limit` most widespread quotations (most documents first, then most
-/// sightings, then group key), each with at most `sightings_limit` sightings.
-/// One pass over the quotes table, however many groups.
-result<std::vector<repeated_quotation>> load_repeated_quotations(sqlite3 *db, std::int64_t limit,
+/// The first `limit` of `groups` (count_corpus's most widespread
+/// quotations, in their order), each with at most `sightings_limit`
+/// sightings. One pass over the quotes table, however many groups.
+result<std::vector<repeated_quotation>> load_repeated_quotations(sqlite3 *db,
+                                                                 const std::vector<group_total> &groups,
+                                                                 std::int64_t limit,
                                                                  std::int64_t sightings_limit);
 
 } // namespace quotecheck::audit::detail

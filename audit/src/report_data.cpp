@@ -77,45 +77,6 @@ result<std::vector<value_count>> load_kinds(sqlite3 *db) {
   return out;
 }
 
-result<std::vector<speaker_count>> load_top_speakers(sqlite3 *db, std::int64_t limit) {
-  // One ordered scan of the quotes_by_speaker index, counted here: SQLite's
-  // GROUP BY costs thousands of instructions per group, and a corpus has a
-  // group per speaker. A name given several types (rare) shows one of them,
-  // the greatest, as MAX() would.
-  std::vector<speaker_count> all;
-  sql_rows q(db, "SELECT speaker, doc_id, COALESCE(speaker_type, '') FROM quotes "
-                 "WHERE speaker IS NOT NULL AND speaker <> '' ORDER BY speaker, doc_id");
-  std::string last_doc;
-  while (q.step()) {
-    std::string name = q.text(0);
-    std::string doc = q.text(1);
-    std::string type = q.text(2);
-    if (all.empty() || all.back().name != name) {
-      all.push_back({std::move(name), std::move(type), 0, 0});
-      last_doc.clear();
-    } else if (type > all.back().type) {
-      all.back().type = std::move(type);
-    }
-    speaker_count &c = all.back();
-    ++c.quotes;
-    if (c.documents == 0 || doc != last_doc) {
-      ++c.documents;
-      last_doc = std::move(doc);
-    }
-  }
-  if (!q.ok()) {
-    return q.err();
-  }
-  const auto first = [](const speaker_count &a, const speaker_count &b) {
-    return a.quotes != b.quotes ? a.quotes > b.quotes : a.name < b.name;
-  };
-  const auto n =
-      std::min<std::size_t>(all.size(), static_cast<std::size_t>(std::max<std::int64_t>(limit, 0)));
-  std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(n), all.end(), first);
-  all.resize(n);
-  return all;
-}
-
 result<std::int64_t> count_quotes_with_rule(sqlite3 *db, const std::string &rule) {
   sql_rows q(db, "SELECT COUNT(*) FROM quotes WHERE rule = ?1");
   q.bind(1, rule);
@@ -169,32 +130,6 @@ result<std::vector<quote_row>> load_quotes_with_rule(sqlite3 *db, const std::str
     return q.err();
   }
   return out;
-}
-
-result<std::int64_t> count_repeated_quotations(sqlite3 *db) {
-  // One ordered scan of the quotes_by_group_doc index, counted here (see
-  // load_top_speakers): a quotation is repeated when its group holds a
-  // second document.
-  sql_rows q(db, "SELECT group_key, doc_id FROM quotes ORDER BY group_key, doc_id");
-  std::int64_t repeated = 0;
-  std::string group, first_doc;
-  bool counted = false;
-  while (q.step()) {
-    std::string g = q.text(0);
-    std::string doc = q.text(1);
-    if (g != group) {
-      group = std::move(g);
-      first_doc = std::move(doc);
-      counted = false;
-    } else if (!counted && doc != first_doc) {
-      ++repeated;
-      counted = true;
-    }
-  }
-  if (!q.ok()) {
-    return q.err();
-  }
-  return repeated;
 }
 
 result<std::int64_t> count_failures(sqlite3 *db) {

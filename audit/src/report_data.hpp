@@ -32,27 +32,17 @@ struct value_count {
   std::int64_t n = 0;
 };
 
-/// A speaker's quotes and the documents they appear in.
-struct speaker_count {
-  std::string name, type;
-  std::int64_t quotes = 0, documents = 0;
-};
-
 /// Meta and totals; missing entries are "" and 0.
 result<run_info> load_run(sqlite3 *db);
 /// Every rule, most findings first (ties by rule id).
 result<std::vector<rule_count>> load_rule_counts(sqlite3 *db);
 /// Quotes by kind, by kind name.
 result<std::vector<value_count>> load_kinds(sqlite3 *db);
-/// The `limit` most quoted named speakers (most quotes first, ties by name).
-result<std::vector<speaker_count>> load_top_speakers(sqlite3 *db, std::int64_t limit);
 /// Quotes whose main verdict is `rule`.
 result<std::int64_t> count_quotes_with_rule(sqlite3 *db, const std::string &rule);
 /// The first `limit` quotes whose main verdict is `rule`, in corpus order.
 result<std::vector<quote_row>> load_quotes_with_rule(sqlite3 *db, const std::string &rule,
                                                      std::int64_t limit);
-/// Quotations (group keys) seen in more than one document.
-result<std::int64_t> count_repeated_quotations(sqlite3 *db);
 /// Rows in the failures table.
 result<std::int64_t> count_failures(sqlite3 *db);
 /// The first `limit` failures, in corpus order.

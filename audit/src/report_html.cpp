@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <utility>
 
 namespace quotecheck::audit {
 
@@ -191,7 +192,7 @@ void note_cut(std::string &out, std::vector<std::string> &left_out, const std::s
 /// The page, built from bounded queries.
 class page {
 public:
-  explicit page(sqlite3 *db) : db_(db) {}
+  page(sqlite3 *db, const corpus_counts &counts) : db_(db), counts_(counts) {}
 
   result<std::string> render() {
     auto run = detail::load_run(db_);
@@ -199,27 +200,24 @@ public:
     auto kinds = detail::load_kinds(db_);
     auto altered = detail::count_quotes_with_rule(db_, "quote.altered");
     auto misattributed = detail::count_quotes_with_rule(db_, "quote.misattributed");
-    auto repeated = detail::count_repeated_quotations(db_);
-    for (const error *e : {err_of(run), err_of(rules), err_of(kinds), err_of(altered), err_of(misattributed),
-                           err_of(repeated)}) {
+    for (const error *e :
+         {err_of(run), err_of(rules), err_of(kinds), err_of(altered), err_of(misattributed)}) {
       if (e != nullptr) {
         return *e;
       }
     }
     const detail::run_info &r = run.value();
     head(r);
-    header(r, kinds.value(), altered.value(), misattributed.value(), repeated.value());
+    header(r, kinds.value(), altered.value(), misattributed.value(), counts_.repeated);
     findings(rules.value());
-    if (auto e = speakers(); !e.ok()) {
-      return e.err();
-    }
+    speakers();
     if (auto e = altered_table(altered.value()); !e.ok()) {
       return e.err();
     }
     if (auto e = misattributed_table(misattributed.value()); !e.ok()) {
       return e.err();
     }
-    if (auto e = repeated_quotations(repeated.value()); !e.ok()) {
+    if (auto e = repeated_quotations(counts_.repeated); !e.ok()) {
       return e.err();
     }
     if (auto e = failures(r.failed); !e.ok()) {
@@ -324,11 +322,7 @@ private:
     out_ += "</section>\n";
   }
 
-  result<void> speakers() {
-    auto top = detail::load_top_speakers(db_, chart_speakers);
-    if (!top.ok()) {
-      return top.err();
-    }
+  void speakers() {
     out_ += "<section id=\"speakers\">\n<h2>Most quoted speakers</h2>\n<p class=\"legend\">Top " +
             std::to_string(chart_speakers) +
             " by quotes. <span class=\"swatch\" style=\"background:#00796b\"></span>person "
@@ -337,13 +331,15 @@ private:
             "<span class=\"swatch\" style=\"background:#546e7a\"></span>anonymous "
             "<span class=\"swatch\" style=\"background:#b0bec5\"></span>other</p>\n";
     std::vector<detail::bar> bars;
-    for (const detail::speaker_count &s : top.value()) {
+    for (const speaker_total &s : counts_.top_speakers) {
+      if (std::cmp_greater_equal(bars.size(), chart_speakers)) {
+        break;
+      }
       bars.push_back({s.name, s.quotes, speaker_colour(s.type),
                       s.name + " (" + s.type + "): " + with_commas(s.quotes) + " quotes in " +
                           with_commas(s.documents) + " documents"});
     }
     out_ += detail::svg_bar_chart(bars, "Most quoted speakers") + "\n</section>\n";
-    return {};
   }
 
   result<void> altered_table(std::int64_t total) {
@@ -423,7 +419,7 @@ private:
   }
 
   result<void> repeated_quotations(std::int64_t total) {
-    auto groups = detail::load_repeated_quotations(db_, repeated_groups, group_sightings);
+    auto groups = detail::load_repeated_quotations(db_, counts_.top_groups, repeated_groups, group_sightings);
     if (!groups.ok()) {
       return groups.err();
     }
@@ -571,6 +567,7 @@ private:
   }
 
   sqlite3 *db_;
+  const corpus_counts &counts_;
   std::string out_;
   std::vector<std::string> left_out_;
 };
@@ -578,7 +575,15 @@ private:
 } // namespace
 
 result<void> write_report_html(const state &s, const std::string &path) {
-  auto html = page(s.handle()).render();
+  auto counts = count_corpus(s);
+  if (!counts.ok()) {
+    return counts.err();
+  }
+  return write_report_html(s, counts.value(), path);
+}
+
+result<void> write_report_html(const state &s, const corpus_counts &counts, const std::string &path) {
+  auto html = page(s.handle(), counts).render();
   if (!html.ok()) {
     return html.err();
   }

@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <utility>
+
 namespace quotecheck::audit {
 
 namespace {
@@ -30,7 +32,7 @@ ordered inputs_json(const std::string &inputs) {
 }
 
 /// Builds the document; every query is bounded.
-result<ordered> build_summary(sqlite3 *db) {
+result<ordered> build_summary(sqlite3 *db, const corpus_counts &counts) {
   auto run = detail::load_run(db);
   if (!run.ok()) {
     return run.err();
@@ -68,26 +70,24 @@ result<ordered> build_summary(sqlite3 *db) {
   }
   j["findings_by_rule"] = std::move(by_rule);
 
-  auto speakers = detail::load_top_speakers(db, top_speakers);
-  if (!speakers.ok()) {
-    return speakers.err();
-  }
   ordered top = ordered::array();
-  for (const detail::speaker_count &s : speakers.value()) {
+  for (const speaker_total &s : counts.top_speakers) {
+    if (std::cmp_greater_equal(top.size(), top_speakers)) {
+      break;
+    }
     top.push_back(
         ordered{{"name", s.name}, {"type", s.type}, {"quotes", s.quotes}, {"documents", s.documents}});
   }
   j["top_speakers"] = std::move(top);
 
-  auto repeated = detail::count_repeated_quotations(db);
   auto altered = detail::count_quotes_with_rule(db, "quote.altered");
   auto misattributed = detail::count_quotes_with_rule(db, "quote.misattributed");
-  for (const auto *n : {&repeated, &altered, &misattributed}) {
+  for (const auto *n : {&altered, &misattributed}) {
     if (!n->ok()) {
       return n->err();
     }
   }
-  j["quotations_in_several_documents"] = repeated.value();
+  j["quotations_in_several_documents"] = counts.repeated;
   j["altered"] = altered.value();
   j["misattributed"] = misattributed.value();
 
@@ -106,7 +106,15 @@ result<ordered> build_summary(sqlite3 *db) {
 } // namespace
 
 result<void> write_summary(const state &s, const std::string &path) {
-  auto j = build_summary(s.handle());
+  auto counts = count_corpus(s);
+  if (!counts.ok()) {
+    return counts.err();
+  }
+  return write_summary(s, counts.value(), path);
+}
+
+result<void> write_summary(const state &s, const corpus_counts &counts, const std::string &path) {
+  auto j = build_summary(s.handle(), counts);
   if (!j.ok()) {
     return j.err();
   }

@@ -34,7 +34,7 @@ namespace quotecheck::audit {
 ///   statement_source, statement_url), the word diff for quote.altered (diff:
 ///   JSON array of {"op","text"}), and group_key: the same quotation across
 ///   documents ("s:<statement id>" when it matched a stored statement, else
-///   "t:<speaker>|<normalised words>").
+///   "t:" and a 64-bit hash of the speaker and the normalised words).
 /// checkpoint(id = 1, next_seq, findings_bytes, failures_bytes): documents
 ///   with seq < next_seq are done and their lines end at those byte offsets.
 inline constexpr const char *schema_sql = R"sql(
@@ -58,13 +58,15 @@ CREATE TABLE IF NOT EXISTS checkpoint(id INTEGER PRIMARY KEY CHECK (id = 1), nex
                                       findings_bytes INTEGER NOT NULL, failures_bytes INTEGER NOT NULL);
 )sql";
 
-/// The indexes the reports read by, built once when the run is done
+/// The index the reports read by, built once when the run is done
 /// (state::index_for_reports): during the run the quotes table only grows at
-/// its end, so each checkpoint writes a few pages; indexes kept up to date
-/// per row would scatter every batch's writes over the whole file.
+/// its end, so each checkpoint writes a few pages; an index kept up to date
+/// per row would scatter every batch's writes over the whole file. It holds
+/// only the quotes with a verdict. The counts over every quote (speakers,
+/// quotations in several documents) sort the table instead (count_corpus in
+/// report.hpp): two sorts run at once on two read connections, where two
+/// index builds would run one after the other on the writer's.
 inline constexpr const char *report_index_sql = R"sql(
-CREATE INDEX IF NOT EXISTS quotes_by_group_doc ON quotes(group_key, doc_id);
-CREATE INDEX IF NOT EXISTS quotes_by_speaker ON quotes(speaker, doc_id, speaker_type);
 CREATE INDEX IF NOT EXISTS quotes_by_rule ON quotes(rule, seq, line, col) WHERE rule IS NOT NULL;
 )sql";
 
