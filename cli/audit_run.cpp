@@ -48,11 +48,7 @@ std::string utc_now() {
 
 bool write_audit_reports(audit::state &s, const std::string &dir) {
   const std::filesystem::path out(dir);
-  if (auto r = s.index_for_reports(); !r.ok()) {
-    std::cerr << "quotecheck: " << (out / "audit.sqlite").string() << ": " << r.err().message << '\n';
-    return false;
-  }
-  const auto counts = audit::count_corpus(s);
+  const auto counts = audit::index_and_count(s);
   if (!counts.ok()) {
     std::cerr << "quotecheck: " << (out / "audit.sqlite").string() << ": " << counts.err().message << '\n';
     return false;

@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <atomic>
@@ -402,6 +403,20 @@ TEST_CASE("count_corpus counts documents by distinct id and keeps the most wides
     const auto c = count_corpus(s.value());
     REQUIRE(c.ok());
     check(c.value());
+  }
+  SECTION("counted while the report index is built") {
+    temp_dir dir;
+    state s = make_state(dir, b);
+    const auto c = index_and_count(s);
+    REQUIRE(c.ok());
+    check(c.value());
+    sqlite3 *db = s.handle();
+    sqlite3_stmt *q = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE name = 'quotes_by_rule'", -1, &q,
+                               nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_step(q) == SQLITE_ROW);
+    CHECK(sqlite3_column_int(q, 0) == 1);
+    sqlite3_finalize(q);
   }
 }
 

@@ -158,21 +158,19 @@ result<void> repeated_groups(sqlite3 *db, std::int64_t limit, corpus_counts &out
   return {};
 }
 
-} // namespace
-
-result<corpus_counts> count_corpus(const state &s) {
+/// Both counts, on `speakers_db` and `groups_db`: at once on two threads
+/// when they differ, else one after the other.
+result<corpus_counts> count_on(sqlite3 *speakers_db, sqlite3 *groups_db) {
   corpus_counts out;
-  connection speakers_db = open_reader(s.handle());
-  connection groups_db = open_reader(s.handle());
   result<std::vector<speaker_total>> speakers = std::vector<speaker_total>{};
   result<void> groups;
-  if (speakers_db != nullptr && groups_db != nullptr) {
-    std::thread counter([&] { speakers = top_speakers(speakers_db.get(), counted_speakers); });
-    groups = repeated_groups(groups_db.get(), counted_groups, out);
+  if (speakers_db != groups_db) {
+    std::thread counter([&] { speakers = top_speakers(speakers_db, counted_speakers); });
+    groups = repeated_groups(groups_db, counted_groups, out);
     counter.join();
   } else {
-    speakers = top_speakers(s.handle(), counted_speakers);
-    groups = repeated_groups(s.handle(), counted_groups, out);
+    speakers = top_speakers(speakers_db, counted_speakers);
+    groups = repeated_groups(groups_db, counted_groups, out);
   }
   if (!speakers.ok()) {
     return speakers.err();
@@ -182,6 +180,38 @@ result<corpus_counts> count_corpus(const state &s) {
   }
   out.top_speakers = std::move(speakers.value());
   return out;
+}
+
+} // namespace
+
+result<corpus_counts> count_corpus(const state &s) {
+  const connection speakers_db = open_reader(s.handle());
+  const connection groups_db = open_reader(s.handle());
+  if (speakers_db == nullptr || groups_db == nullptr) {
+    return count_on(s.handle(), s.handle());
+  }
+  return count_on(speakers_db.get(), groups_db.get());
+}
+
+result<corpus_counts> index_and_count(state &s) {
+  const connection speakers_db = open_reader(s.handle());
+  const connection groups_db = open_reader(s.handle());
+  if (speakers_db == nullptr || groups_db == nullptr) {
+    if (auto r = s.index_for_reports(); !r.ok()) {
+      return r.err();
+    }
+    return count_on(s.handle(), s.handle());
+  }
+  // The readers see the rows committed before they start, and the index
+  // build adds none: the counts are the same as after it.
+  result<corpus_counts> counts = corpus_counts{};
+  std::thread counter([&] { counts = count_on(speakers_db.get(), groups_db.get()); });
+  const result<void> indexed = s.index_for_reports();
+  counter.join();
+  if (!indexed.ok()) {
+    return indexed.err();
+  }
+  return counts;
 }
 
 } // namespace quotecheck::audit

@@ -48,6 +48,12 @@ inline constexpr std::int64_t counted_groups = 50;
 /// memory) is counted on its own connection, one count after the other.
 result<corpus_counts> count_corpus(const state &s);
 
+/// state::index_for_reports and count_corpus at once: the index is built on
+/// the state's own connection while the two counts run on their read
+/// connections, so the three sorts of the quotes table share the cores.
+/// What a finished run calls before writing both reports.
+result<corpus_counts> index_and_count(state &s);
+
 /// Writes summary.json: the run (version, inputs, shard, db, started,
 /// finished), the totals (documents, failed, bytes, quotes), quotes by kind,
 /// findings by rule with their severity, the 20 most quoted speakers, how many
