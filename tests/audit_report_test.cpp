@@ -388,6 +388,12 @@ TEST_CASE("count_corpus counts documents by distinct id and keeps the most wides
     CHECK(c.top_groups[0].outlets == 2);
     CHECK(c.top_groups[1].group_key == "t:David Lammy|One");
     CHECK(c.top_groups[1].documents == 2);
+    // Their sightings, by date then corpus order.
+    REQUIRE(c.top_groups[0].shown.size() == 3);
+    CHECK(c.top_groups[0].shown[0].doc_id == "doc-d");
+    CHECK(c.top_groups[0].shown[2].doc_id == "doc-f");
+    REQUIRE(c.top_groups[1].shown.size() == 2);
+    CHECK(c.top_groups[1].shown[0].doc_id == "doc-a");
   };
   SECTION("a state file: two read connections at once") {
     temp_dir dir;

@@ -4,6 +4,7 @@
 
 #include <quotecheck/audit/report.hpp>
 
+#include "drift.hpp"
 #include "sql_rows.hpp"
 
 #include <sqlite3.h>
@@ -91,8 +92,9 @@ result<std::vector<speaker_total>> top_speakers(sqlite3 *db, std::int64_t limit)
 }
 
 /// Quotations in several documents: how many, and the `limit` most
-/// widespread. One sorted scan; a group is repeated when it holds a second
-/// doc id. Only the kept groups are held, in a heap of at most `limit`.
+/// widespread with their first sightings. One sorted scan; a group is
+/// repeated when it holds a second doc id. Only the kept groups are held, in
+/// a heap of at most `limit`.
 result<void> repeated_groups(sqlite3 *db, std::int64_t limit, corpus_counts &out) {
   detail::sql_rows q(db,
                      "SELECT group_key, doc_id, COALESCE(outlet, '') FROM quotes ORDER BY group_key, doc_id");
@@ -134,7 +136,8 @@ result<void> repeated_groups(sqlite3 *db, std::int64_t limit, corpus_counts &out
         close_group();
       }
       any = true;
-      g = {std::move(key), 0, 0, 0};
+      g = group_total{};
+      g.group_key = std::move(key);
       last_doc.clear();
       outlets.clear();
     }
@@ -155,7 +158,7 @@ result<void> repeated_groups(sqlite3 *db, std::int64_t limit, corpus_counts &out
   }
   std::sort_heap(heap.begin(), heap.end(), before);
   out.top_groups = std::move(heap);
-  return {};
+  return detail::load_sightings(db, out.top_groups, counted_sightings);
 }
 
 /// Both counts, on `speakers_db` and `groups_db`: at once on two threads

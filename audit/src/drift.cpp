@@ -81,12 +81,9 @@ std::vector<wording> wordings_of(const std::vector<quote_row> &shown) {
 
 } // namespace
 
-result<std::vector<repeated_quotation>> load_repeated_quotations(sqlite3 *db,
-                                                                 const std::vector<group_total> &groups,
-                                                                 std::int64_t limit,
-                                                                 std::int64_t sightings_limit) {
+std::vector<repeated_quotation> describe_repeated(const std::vector<group_total> &groups,
+                                                  std::int64_t limit) {
   std::vector<repeated_quotation> out;
-  std::map<std::string, std::size_t> index;
   for (const group_total &t : groups) {
     if (std::cmp_greater_equal(out.size(), limit)) {
       break;
@@ -96,17 +93,28 @@ result<std::vector<repeated_quotation>> load_repeated_quotations(sqlite3 *db,
     g.documents = t.documents;
     g.sightings = t.sightings;
     g.outlets = t.outlets;
-    index.emplace(g.group_key, out.size());
+    g.shown = t.shown;
+    if (!g.shown.empty()) {
+      g.first = g.shown.front();
+    }
+    g.wordings = wordings_of(g.shown);
     out.push_back(std::move(g));
   }
-  if (out.empty()) {
-    return out;
+  return out;
+}
+
+result<void> load_sightings(sqlite3 *db, std::vector<group_total> &groups, std::int64_t sightings_limit) {
+  if (groups.empty()) {
+    return {};
   }
-  // The sightings of every chosen group in one scan, numbered by date within
-  // their group (undated sightings last), cut at sightings_limit per group.
-  // The keys are bound, one placeholder each.
+  std::map<std::string, std::size_t> index;
+  for (std::size_t i = 0; i < groups.size(); ++i) {
+    index.emplace(groups[i].group_key, i);
+  }
+  // Numbered by date within their group (undated sightings last), cut at
+  // sightings_limit per group. The keys are bound, one placeholder each.
   std::string keys;
-  for (std::size_t i = 0; i < out.size(); ++i) {
+  for (std::size_t i = 0; i < groups.size(); ++i) {
     keys += (i == 0 ? "?" : ", ?") + std::to_string(i + 2);
   }
   sql_rows q(db, std::string("WITH ranked AS (SELECT ") + quote_columns +
@@ -115,26 +123,20 @@ result<std::vector<repeated_quotation>> load_repeated_quotations(sqlite3 *db,
                      keys + ")) SELECT " + quote_columns +
                      " FROM ranked WHERE rn <= ?1 ORDER BY group_key, rn");
   q.bind(1, sightings_limit);
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    q.bind(static_cast<int>(i + 2), out[i].group_key);
+  for (std::size_t i = 0; i < groups.size(); ++i) {
+    q.bind(static_cast<int>(i + 2), groups[i].group_key);
   }
   while (q.step()) {
     quote_row r = read_quote_row(q);
     const auto it = index.find(r.group_key);
     if (it != index.end()) {
-      out[it->second].shown.push_back(std::move(r));
+      groups[it->second].shown.push_back(std::move(r));
     }
   }
   if (!q.ok()) {
     return q.err();
   }
-  for (repeated_quotation &g : out) {
-    if (!g.shown.empty()) {
-      g.first = g.shown.front();
-    }
-    g.wordings = wordings_of(g.shown);
-  }
-  return out;
+  return {};
 }
 
 } // namespace quotecheck::audit::detail

@@ -35,11 +35,12 @@ struct repeated_quotation {
 };
 
 /// The first `limit` of `groups` (count_corpus's most widespread
-/// quotations, in their order), each with at most `sightings_limit`
-/// sightings. One pass over the quotes table, however many groups.
-result<std::vector<repeated_quotation>> load_repeated_quotations(sqlite3 *db,
-                                                                 const std::vector<group_total> &groups,
-                                                                 std::int64_t limit,
-                                                                 std::int64_t sightings_limit);
+/// quotations, in their order), with their first appearance and wordings.
+std::vector<repeated_quotation> describe_repeated(const std::vector<group_total> &groups, std::int64_t limit);
+
+/// Reads the first `sightings_limit` sightings of each of `groups` into its
+/// `shown`, in date order (undated last). One pass over the quotes table,
+/// however many groups.
+result<void> load_sightings(sqlite3 *db, std::vector<group_total> &groups, std::int64_t sightings_limit);
 
 } // namespace quotecheck::audit::detail

@@ -28,7 +28,6 @@ constexpr std::int64_t chart_rules = 30;
 constexpr std::int64_t chart_speakers = 15;
 constexpr std::int64_t table_rows = 100;
 constexpr std::int64_t repeated_groups = 50;
-constexpr std::int64_t group_sightings = 200;
 constexpr std::size_t group_wordings = 12;
 constexpr std::size_t timeline_lanes = 10;
 constexpr std::int64_t failure_rows = 50;
@@ -217,9 +216,7 @@ public:
     if (auto e = misattributed_table(misattributed.value()); !e.ok()) {
       return e.err();
     }
-    if (auto e = repeated_quotations(counts_.repeated); !e.ok()) {
-      return e.err();
-    }
+    repeated_quotations(counts_.repeated);
     if (auto e = failures(r.failed); !e.ok()) {
       return e.err();
     }
@@ -418,28 +415,24 @@ private:
     return {};
   }
 
-  result<void> repeated_quotations(std::int64_t total) {
-    auto groups = detail::load_repeated_quotations(db_, counts_.top_groups, repeated_groups, group_sightings);
-    if (!groups.ok()) {
-      return groups.err();
-    }
+  void repeated_quotations(std::int64_t total) {
+    const std::vector<detail::repeated_quotation> groups =
+        detail::describe_repeated(counts_.top_groups, repeated_groups);
     out_ += "<section id=\"travel\">\n<h2>Quotations that travelled (" + with_commas(total) +
             ")</h2>\n<p class=\"legend\">Each quotation found in several documents, most widespread first: "
             "where it first appeared, and each distinct wording in date order against that first "
             "appearance (<del>dropped</del>, <ins>added</ins>). On the timelines each dot is a sighting; "
             "<span class=\"dot first\"></span> marks the first appearance.</p>\n";
-    if (groups.value().empty()) {
+    if (groups.empty()) {
       out_ += "<p class=\"muted\">No quotation was found in more than one document.</p>\n</section>\n";
-      return {};
+      return;
     }
     std::size_t n = 0;
-    for (const detail::repeated_quotation &g : groups.value()) {
+    for (const detail::repeated_quotation &g : groups) {
       quotation(g, ++n);
     }
-    note_cut(out_, left_out_, "Quotations that travelled", static_cast<std::int64_t>(groups.value().size()),
-             total);
+    note_cut(out_, left_out_, "Quotations that travelled", static_cast<std::int64_t>(groups.size()), total);
     out_ += "</section>\n";
-    return {};
   }
 
   void quotation(const detail::repeated_quotation &g, std::size_t n) {

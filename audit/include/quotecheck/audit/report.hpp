@@ -25,6 +25,7 @@ struct speaker_total {
 struct group_total {
   std::string group_key;
   std::int64_t documents = 0, sightings = 0, outlets = 0; ///< distinct doc ids, rows, non-empty outlets
+  std::vector<quote_row> shown; ///< the first sightings by date (undated last), then seq, line, col
 };
 
 /// What both reports count over every quote of the state. Counting is the
@@ -40,9 +41,11 @@ struct corpus_counts {
 /// longest list either report shows.
 inline constexpr std::int64_t counted_speakers = 20;
 inline constexpr std::int64_t counted_groups = 50;
+inline constexpr std::int64_t counted_sightings = 200; ///< per group, in group_total::shown
 
 /// Counts the most quoted speakers and the quotations seen in several
-/// documents. The two counts run at once, each on its own read-only
+/// documents, and reads the first sightings of the most widespread. The two
+/// counts run at once, each on its own read-only
 /// connection to the state file (one sort of the quotes table each), so
 /// on two cores they take the time of one; a state without a file (in
 /// memory) is counted on its own connection, one count after the other.
