@@ -37,6 +37,11 @@ bool parse_paragraph_mode(const std::string &s, parser::paragraph_mode &out) {
   return true;
 }
 
+/// Output gathers in a string and goes out in blocks of about this size.
+constexpr std::size_t output_block = std::size_t{1} << 20;
+
+/// Writes the gathered output. Standard output is unbuffered while extract
+/// runs (see run_extract), so a block is one write(2), not copied first.
 void flush(std::string &out) {
   std::fwrite(out.data(), 1, out.size(), stdout);
   out.clear();
@@ -46,7 +51,11 @@ int run_extract(const extract_options &o) {
   parser::parse_options popts;
   parse_paragraph_mode(o.paragraphs, popts.paragraphs);
   pipeline pipe(popts);
+  // Every write goes through flush() in large blocks: stdio's buffer would
+  // only split each block into more write(2) calls and copy part of it.
+  std::setvbuf(stdout, nullptr, _IONBF, 0);
   std::string out;
+  out.reserve(output_block + (output_block >> 2));
   const bool json_array = o.format == "json";
   bool first = true;
   int status = exit_clean;
@@ -69,7 +78,7 @@ int run_extract(const extract_options &o) {
       }
     }
     first = false;
-    if (out.size() > (1U << 16)) {
+    if (out.size() >= output_block) {
       flush(out);
     }
   };

@@ -90,3 +90,40 @@ TEST_CASE("queries in any order and past the end are answered", "[positions]") {
   CHECK(empty.at(0).line == 1);
   CHECK(empty.code_point(0) == 0);
 }
+
+TEST_CASE("every offset of mixed text agrees with a byte-by-byte count", "[positions]") {
+  // Pieces of 1 to 4 bytes and every line end, in a pseudo-random order,
+  // so that multi-byte characters and CR LF pairs straddle the 8-byte words
+  // and the 64-byte blocks of the index.
+  const char *pieces[] = {"a", " ", "\n", "\r", "\r\n", "\t", "\u00E9", "\u2014", "\U0001F600", "xyz"};
+  for (unsigned seed = 1; seed <= 40; ++seed) {
+    std::string s;
+    unsigned state = seed;
+    const std::size_t length = 10 * seed + seed * seed;
+    while (s.size() < length) {
+      state = state * 1103515245U + 12345U;
+      s += pieces[(state >> 16) % (sizeof pieces / sizeof pieces[0])];
+    }
+    const source_map m(s);
+    std::uint64_t cps = 0;
+    std::uint32_t line = 1;
+    std::uint64_t line_start_cp = 0;
+    for (std::size_t b = 0; b <= s.size(); ++b) {
+      const position p = m.at(b);
+      REQUIRE(m.code_point(b) == cps);
+      REQUIRE(p.code_point == cps);
+      REQUIRE(p.line == line);
+      REQUIRE(p.column == cps - line_start_cp + 1);
+      if (b == s.size()) {
+        break;
+      }
+      const auto c = static_cast<unsigned char>(s[b]);
+      cps += (c & 0xC0U) != 0x80U ? 1 : 0;
+      const bool ends_line = c == '\n' || (c == '\r' && (b + 1 == s.size() || s[b + 1] != '\n'));
+      if (ends_line) {
+        ++line;
+        line_start_cp = cps;
+      }
+    }
+  }
+}

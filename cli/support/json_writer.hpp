@@ -13,31 +13,30 @@
 namespace quotecheck::cli {
 
 /// An object key known when the program is built (a string literal):
-/// checked then to need no escaping, and kept quoted with its colon, so
-/// that writing it is one copy.
+/// checked then to need no escaping. It keeps only the literal's address
+/// and size, constants where the key is written, so that writing it is a
+/// copy of known size from read-only data (a copy of the key itself,
+/// passed by value, would be built on the stack at every call).
 class json_key {
 public:
   template <std::size_t N>
-  consteval json_key(const char (&k)[N]) { // NOLINT(google-explicit-constructor): literals convert
-    static_assert(N + 2 <= sizeof quoted_, "JSON key too long");
-    quoted_[0] = '"';
+  consteval json_key(const char (&k)[N]) // NOLINT(google-explicit-constructor): literals convert
+      : text_(k), size_(N - 1) {
+    static_assert(N <= 64, "JSON key too long");
     for (std::size_t i = 0; i + 1 < N; ++i) {
       const auto c = static_cast<unsigned char>(k[i]);
       if (c < 0x20 || c == '"' || c == '\\') {
         throw "a JSON key literal must need no escaping"; // not a constant expression: a compile error
       }
-      quoted_[i + 1] = k[i];
     }
-    quoted_[N] = '"';
-    quoted_[N + 1] = ':';
-    size_ = N + 2;
   }
-  /// `"key":`
-  [[nodiscard]] constexpr std::string_view quoted() const { return {quoted_, size_}; }
+  /// The key, unquoted.
+  [[nodiscard]] constexpr const char *data() const { return text_; }
+  [[nodiscard]] constexpr std::size_t size() const { return size_; }
 
 private:
-  char quoted_[48] = {};
-  std::size_t size_ = 0;
+  const char *text_;
+  std::size_t size_;
 };
 
 /// Writes JSON tokens into `out`; the caller keeps the structure valid.
@@ -62,7 +61,13 @@ public:
   /// An object key; the next call writes its value. Inlined, so that the
   /// copy of the quoted key has a size known when compiled.
   [[gnu::always_inline]] void key(json_key k) {
-    literal(k.quoted());
+    char *p = room(k.size() + 4);
+    const std::size_t n = sep(p);
+    p[n] = '"';
+    std::memcpy(p + n + 1, k.data(), k.size());
+    p[n + 1 + k.size()] = '"';
+    p[n + 2 + k.size()] = ':';
+    commit(n + 3 + k.size());
     after_key_ = true;
   }
   /// An object key known only at run time (escaped as needed).
@@ -84,8 +89,7 @@ public:
   /// Appends what the writer holds to the string (batched mode).
   void flush() {
     if (held_ > 0) {
-      out_.append(buf_, held_);
-      held_ = 0;
+      spill();
     }
   }
 
@@ -93,17 +97,23 @@ public:
   static void escape(std::string &out, std::string_view s);
 
 private:
-  static constexpr std::size_t capacity = 256;
+  static constexpr std::size_t capacity = 1024;
 
+  /// Appends the held bytes to the string. Out of line: the token writers
+  /// are inlined into the reporters, and only this rare step calls out.
+  [[gnu::noinline]] void spill() {
+    out_.append(buf_, held_);
+    held_ = 0;
+  }
   /// Room for `n` more bytes in buf_ (n <= capacity).
-  char *room(std::size_t n) {
+  [[gnu::always_inline]] char *room(std::size_t n) {
     if (held_ + n > capacity) {
-      flush();
+      spill();
     }
     return buf_ + held_;
   }
   /// Commits `n` bytes written at room(); in direct mode, appends them.
-  void commit(std::size_t n) {
+  [[gnu::always_inline]] void commit(std::size_t n) {
     held_ += n;
     if (!batched_) {
       flush();
@@ -111,7 +121,7 @@ private:
   }
   /// Writes the separator the next token needs ("," or nothing after a key
   /// or at the start of a container) at `p`; returns the bytes written.
-  std::size_t sep(char *p) {
+  [[gnu::always_inline]] std::size_t sep(char *p) {
     if (after_key_) {
       after_key_ = false;
       return 0;
@@ -122,7 +132,7 @@ private:
     return comma ? 1 : 0;
   }
   /// "{" "[" (opening, with its separator) or "}" "]".
-  void punct(char c, bool opening) {
+  [[gnu::always_inline]] void punct(char c, bool opening) {
     char *p = room(2);
     const std::size_t n = opening ? sep(p) : 0;
     p[n] = c;

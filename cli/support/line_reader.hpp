@@ -1,7 +1,8 @@
 #pragma once
-/// Reading a stream line by line through a buffer that holds about one line,
-/// so that a JSONL corpus of any size streams in bounded memory. A line
-/// longer than the limit is passed over without being held.
+/// Reading a stream line by line through a buffer of 1 MiB (more only for a
+/// longer line), so that a JSONL corpus of any size streams in bounded
+/// memory with few, large reads. A line longer than the limit is passed
+/// over without being held.
 
 #include <algorithm>
 #include <cstdio>
@@ -24,9 +25,10 @@ public:
   /// `head` holds the bytes already read from `f` (used to sniff the format);
   /// lines longer than `max_line` bytes come back as too_long.
   line_reader(std::FILE *f, const std::string &head, std::size_t max_line) : f_(f), max_line_(max_line) {
-    reserve(head.size());
+    reserve(std::max(head.size(), chunk));
     std::memcpy(buf_.get(), head.data(), head.size());
     size_ = head.size();
+    clear_padding();
   }
 
   /// The next line without its "\n"; the view is valid until the next call,
@@ -62,11 +64,17 @@ public:
   [[nodiscard]] bool failed() const { return error_; }
 
 private:
+  /// The size of the buffer (it grows only for a longer line), and so of
+  /// most reads.
   static constexpr std::size_t chunk = std::size_t{1} << 20;
+  /// Reads are at least this big: when less room is left after the line
+  /// being read, the buffer grows.
+  static constexpr std::size_t min_read = chunk / 4;
   std::FILE *f_;
   /// The bytes read and not yet passed on: [0, size_) of a buffer of
-  /// capacity_ + padding bytes. Not a std::string, so that making room for
-  /// the next chunk does not zero it first.
+  /// capacity_ + padding bytes. Not a std::string, and not zeroed when
+  /// allocated: the first write to each page is the read itself, so the
+  /// pages are not touched twice.
   std::unique_ptr<char[]> buf_;
   std::size_t size_ = 0;
   std::size_t capacity_ = 0;
@@ -82,8 +90,7 @@ private:
       return;
     }
     const std::size_t capacity = std::max(n, capacity_ * 2);
-    std::unique_ptr<char[]> bigger(
-        new char[capacity + padding]()); // zeroed: the padding is never uninitialised
+    auto bigger = std::make_unique_for_overwrite<char[]>(capacity + padding);
     if (size_ > 0) {
       std::memcpy(bigger.get(), buf_.get(), size_);
     }
@@ -91,14 +98,25 @@ private:
     capacity_ = capacity;
   }
 
+  /// Zeroes the padding after the bytes read: a parser may read it.
+  void clear_padding() { std::memset(buf_.get() + size_, 0, padding); }
+
+  /// Moves the line being read to the front and reads as much as fits
+  /// after it (at least min_read bytes).
   void fill() {
-    std::memmove(buf_.get(), buf_.get() + pos_, size_ - pos_);
-    size_ -= pos_;
-    scanned_ -= pos_;
-    pos_ = 0;
-    reserve(size_ + chunk);
-    const std::size_t n = f_ == nullptr ? 0 : std::fread(buf_.get() + size_, 1, chunk, f_);
+    if (pos_ > 0) {
+      std::memmove(buf_.get(), buf_.get() + pos_, size_ - pos_);
+      size_ -= pos_;
+      scanned_ -= pos_;
+      pos_ = 0;
+    }
+    reserve(size_ + min_read);
+    // Whole pages: stdio reads those straight into the buffer, and a rest
+    // would cost a second, small read(2) through its own buffer.
+    const std::size_t want = (capacity_ - size_) & ~std::size_t{4095};
+    const std::size_t n = f_ == nullptr ? 0 : std::fread(buf_.get() + size_, 1, want, f_);
     size_ += n;
+    clear_padding();
     if (n == 0) {
       eof_ = true;
       error_ = f_ != nullptr && std::ferror(f_) != 0;
