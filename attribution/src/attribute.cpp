@@ -57,8 +57,8 @@ constexpr double role_noun_unresolved = 0.8;
 
 class attributor {
 public:
-  attributor(const parser::document &doc, const std::vector<parser::token> &tokens)
-      : doc_(doc), names_(doc.text, tokens, quoted_spans(doc)) {}
+  attributor(const parser::document &doc, const std::vector<parser::token> &tokens, name_scratch &scratch)
+      : doc_(doc), names_(doc.text, tokens, quoted_spans(doc), scratch) {}
 
   std::vector<attributed_quote> run() {
     const auto &quotes = doc_.quotes;
@@ -452,7 +452,12 @@ private:
 } // namespace
 
 std::vector<attributed_quote> attribute(const parser::document &doc) {
-  return attributor(doc, doc.tokens).run();
+  thread_local name_scratch scratch; // the name index's buffers, reused document after document
+  std::vector<attributed_quote> out = attributor(doc, doc.tokens, scratch).run();
+  if (doc.tokens.size() > (std::size_t{1} << 20)) {
+    scratch = name_scratch{}; // a huge document's buffers are not kept for the next ones
+  }
+  return out;
 }
 
 } // namespace quotecheck::attribution

@@ -85,63 +85,6 @@ std::size_t word_shape(std::string_view w) {
          (static_cast<std::size_t>(static_cast<unsigned char>(w.back())) & 31U);
 }
 
-/// A set of 64-bit word hashes, open addressing: a lookup is one or two
-/// predictable probes where a binary search would mispredict at each step.
-class hash_set {
-public:
-  /// An empty set with room for `capacity` hashes.
-  explicit hash_set(std::size_t capacity) {
-    std::size_t size = 16;
-    while (size < capacity * 2) {
-      size *= 2;
-    }
-    slots_.assign(size, 0);
-    mask_ = size - 1;
-  }
-  /// The set of `hashes`.
-  explicit hash_set(const std::vector<std::uint64_t> &hashes) : hash_set(hashes.size()) {
-    for (const std::uint64_t h : hashes) {
-      insert(h);
-    }
-  }
-  /// Adds `h` (at most `capacity` distinct hashes in all); true when it was not in yet.
-  bool insert(std::uint64_t h) {
-    if (h == 0) {
-      const bool added = !has_zero_; // 0 marks an empty slot
-      has_zero_ = true;
-      return added;
-    }
-    std::size_t i = slot_of(h);
-    while (slots_[i] != 0 && slots_[i] != h) {
-      i = (i + 1) & mask_;
-    }
-    const bool added = slots_[i] == 0;
-    slots_[i] = h;
-    return added;
-  }
-  [[nodiscard]] bool contains(std::uint64_t h) const {
-    if (h == 0) {
-      return has_zero_;
-    }
-    for (std::size_t i = slot_of(h);; i = (i + 1) & mask_) {
-      if (slots_[i] == h) {
-        return true;
-      }
-      if (slots_[i] == 0) {
-        return false;
-      }
-    }
-  }
-
-private:
-  [[nodiscard]] std::size_t slot_of(std::uint64_t h) const {
-    return static_cast<std::size_t>(h ^ (h >> 32)) & mask_;
-  }
-  std::vector<std::uint64_t> slots_;
-  std::size_t mask_ = 0;
-  bool has_zero_ = false;
-};
-
 bool is_anonymous_head(std::string_view w) {
   static const parser::word_table set = {
       "official",    "officials", "source",     "sources",    "people",    "person",      "aide",
@@ -224,49 +167,160 @@ bool is_pronoun_vote(const char *text, const token &t) {
 
 } // namespace
 
+void hash_set::reset(std::size_t capacity) {
+  std::size_t size = 16;
+  while (size < capacity * 2) {
+    size *= 2;
+  }
+  slots_.assign(size, 0);
+  mask_ = size - 1;
+  has_zero_ = false;
+}
+
+bool hash_set::insert(std::uint64_t h) {
+  if (h == 0) {
+    const bool added = !has_zero_; // 0 marks an empty slot
+    has_zero_ = true;
+    return added;
+  }
+  std::size_t i = slot_of(h);
+  while (slots_[i] != 0 && slots_[i] != h) {
+    i = (i + 1) & mask_;
+  }
+  const bool added = slots_[i] == 0;
+  slots_[i] = h;
+  return added;
+}
+
+void word_index::clear() {
+  chars_.clear();
+  count_ = 0;
+  if (++generation_ == 0) { // wrapped: no slot may look in use
+    std::fill(slots_.begin(), slots_.end(), slot{});
+    generation_ = 1;
+  }
+}
+
+std::size_t word_index::slot_for(std::string_view word, std::uint64_t h) const {
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = static_cast<std::size_t>(h) & mask;; i = (i + 1) & mask) {
+    const slot &s = slots_[i];
+    if (s.generation != generation_ ||
+        (s.hash == h && std::string_view(chars_).substr(s.at, s.size) == word)) {
+      return i;
+    }
+  }
+}
+
+std::size_t word_index::find(std::string_view word) const {
+  const slot &s = slots_[slot_for(word, hash(word))];
+  return s.generation == generation_ ? s.idx : npos;
+}
+
+void word_index::add(std::string_view word, std::size_t idx) {
+  if ((count_ + 1) * 2 > slots_.size()) {
+    grow();
+  }
+  const std::uint64_t h = hash(word);
+  slot &s = slots_[slot_for(word, h)];
+  if (s.generation == generation_) {
+    return; // in already: the first index stays
+  }
+  s = {h, generation_, static_cast<std::uint32_t>(chars_.size()), static_cast<std::uint32_t>(word.size()),
+       static_cast<std::uint32_t>(idx)};
+  chars_ += word;
+  ++count_;
+}
+
+void word_index::grow() {
+  std::vector<slot> old(slots_.size() * 2);
+  old.swap(slots_);
+  const std::size_t mask = slots_.size() - 1;
+  for (const slot &s : old) {
+    if (s.generation == generation_) {
+      std::size_t i = static_cast<std::size_t>(s.hash) & mask;
+      while (slots_[i].generation == generation_) {
+        i = (i + 1) & mask;
+      }
+      slots_[i] = s;
+    }
+  }
+}
+
 name_index::name_index(std::string_view text, const std::vector<token> &tokens,
-                       const std::vector<parser::span> &quoted)
-    : text_(text), tokens_(tokens), tok_(tokens.data()), quoted_(tokens.size(), 0) {
-  // One pass over the tokens: which lie inside quotation marks, and the
-  // hashes of the capitalised words. Which of those does the text also
-  // write in lower case? Only a lower-case word with the shape (first
-  // byte, length, last byte; letters case-insensitive by their low five
-  // bits) of a capitalised word can be one, so most are never hashed.
+                       const std::vector<parser::span> &quoted, name_scratch &scratch)
+    : text_(text), tokens_(tokens), tok_(tokens.data()), s_(scratch), entries_(scratch.entries),
+      mentions_(scratch.mentions) {
+  entries_.clear();
+  mentions_.clear();
+  s_.mention_token.clear();
+  s_.by_last.clear();
+  s_.by_first.clear();
+  // One pass over the tokens: which lie inside quotation marks, the
+  // pronouns outside them, and the capitalised words with their hashes.
   const std::size_t n = tokens_.size();
   const token *const toks = tokens_.data();
   const char *const chars = text_.data();
-  std::uint8_t *const in_quote = quoted_.data();
-  const std::size_t nq = quoted.size();
-  std::vector<std::uint64_t> capitalised;
-  std::vector<std::uint64_t> shapes(std::size_t{1} << 9); // 2^15 bits
-  const auto shape = [chars](const token &t) {
-    return word_shape(std::string_view(chars + t.begin, t.end - t.begin));
-  };
+  s_.token_bits.assign(n, 0);
+  std::uint8_t *const bits = s_.token_bits.data();
   // The tokens that start inside each quoted span (few spans: found by
   // binary search, not by a test per token).
-  for (std::size_t q = 0; q < nq; ++q) {
+  for (const parser::span &q : quoted) {
     const auto starts_before = [](const token &t, std::uint32_t at) { return t.begin < at; };
-    const token *a = std::lower_bound(toks, toks + n, quoted[q].begin, starts_before);
-    const token *b = std::lower_bound(a, toks + n, quoted[q].end, starts_before);
-    std::fill(in_quote + (a - toks), in_quote + (b - toks), std::uint8_t{1});
+    const token *a = std::lower_bound(toks, toks + n, q.begin, starts_before);
+    const token *b = std::lower_bound(a, toks + n, q.end, starts_before);
+    std::fill(bits + (a - toks), bits + (b - toks), std::uint8_t{quoted_bit});
   }
-  capitalised.reserve(n / 4); // rough sizes: no regrowth on most documents
-  pronoun_votes_.reserve(n / 16);
-  by_last_.reserve(64);
-  by_first_.reserve(64);
+  std::vector<std::uint32_t> &capitalised = s_.capitalised;
+  std::vector<std::uint64_t> &hashes = s_.capitalised_hash;
+  std::vector<std::uint64_t> &shapes = s_.capitalised_shapes;
+  capitalised.clear();
+  hashes.clear();
+  s_.pronoun_votes.clear();
+  shapes.assign(std::size_t{1} << 9, 0); // 2^15 bits
   for (std::size_t i = 0; i < n; ++i) {
     const token &t = toks[i];
-    if (t.cls == token_class::word && in_quote[i] == 0 && is_pronoun_vote(chars, t)) {
-      pronoun_votes_.push_back(static_cast<std::uint32_t>(i));
+    if (t.cls != token_class::word) {
+      continue;
     }
-    if (t.cls == token_class::word && t.is(parser::capitalised) && t.end - t.begin <= 24) {
-      capitalised.push_back(word_hash(std::string_view(chars + t.begin, t.end - t.begin), true));
-      const std::size_t sh = shape(t);
-      shapes[sh >> 6] |= std::uint64_t{1} << (sh & 63U);
+    if ((bits[i] & quoted_bit) == 0 && is_pronoun_vote(chars, t)) {
+      s_.pronoun_votes.push_back(static_cast<std::uint32_t>(i));
+    }
+    if (t.is(parser::capitalised)) {
+      const std::string_view w(chars + t.begin, t.end - t.begin);
+      capitalised.push_back(static_cast<std::uint32_t>(i));
+      hashes.push_back(w.size() <= 24 ? word_hash(w, true) : 0);
+      if (w.size() <= 24) {
+        const std::size_t sh = word_shape(w);
+        shapes[sh >> 6] |= std::uint64_t{1} << (sh & 63U);
+      }
     }
   }
-  const hash_set capitalised_set(capitalised);
-  hash_set found(capitalised.size()); // each lower-case form once, however often written
+  find_lower_forms();
+  mark_name_words();
+  scan();
+  vote_genders();
+}
+
+void name_index::find_lower_forms() {
+  // Which capitalised words does the text also write in lower case? Only a
+  // lower-case word with the shape (first byte, length, last byte; letters
+  // case-insensitive by their low five bits) of a capitalised word can be
+  // one, so most are never hashed.
+  const std::size_t n = tokens_.size();
+  const token *const toks = tokens_.data();
+  const char *const chars = text_.data();
+  const std::uint64_t *const shapes = s_.capitalised_shapes.data();
+  hash_set &capitalised_set = s_.capitalised_set;
+  capitalised_set.reset(s_.capitalised.size());
+  for (std::size_t k = 0; k < s_.capitalised.size(); ++k) {
+    const token &t = toks[s_.capitalised[k]];
+    if (t.end - t.begin <= 24) {
+      capitalised_set.insert(s_.capitalised_hash[k]);
+    }
+  }
+  hash_set &found = s_.lower_forms; // each lower-case form once, however often written
+  found.reset(s_.capitalised.size());
   for (std::size_t i = 0; i < n; ++i) {
     const token &t = toks[i];
     if (t.cls != token_class::word || t.is(parser::capitalised) || t.end - t.begin > 24) {
@@ -274,56 +328,57 @@ name_index::name_index(std::string_view text, const std::vector<token> &tokens,
     }
     // As written: equal to a lower-cased capitalised word only if its
     // shape is that word's.
-    if (const std::size_t sh = shape(t); ((shapes[sh >> 6] >> (sh & 63U)) & 1U) == 0) {
+    const std::string_view w(chars + t.begin, t.end - t.begin);
+    if (const std::size_t sh = word_shape(w); ((shapes[sh >> 6] >> (sh & 63U)) & 1U) == 0) {
       continue;
     }
-    const std::uint64_t h = word_hash(std::string_view(chars + t.begin, t.end - t.begin), false);
+    const std::uint64_t h = word_hash(w, false);
     if (capitalised_set.contains(h) && found.insert(h)) {
-      lower_forms_.push_back(h);
-      lower_shapes_.set(shape(t));
+      lower_shapes_.set(word_shape(w));
     }
   }
-  std::sort(lower_forms_.begin(), lower_forms_.end());
-  lower_forms_.erase(std::unique(lower_forms_.begin(), lower_forms_.end()), lower_forms_.end());
-  scan();
-  vote_genders();
 }
 
-name_index::word_map::const_iterator name_index::find_key(const word_map &map, std::string_view key) const {
+void name_index::mark_name_words() {
+  // Whether each capitalised word is a name's word, decided once: scan()
+  // asks about the same words several times.
+  const parser::word_table &function = function_words();
+  const char *const chars = text_.data();
+  for (std::size_t k = 0; k < s_.capitalised.size(); ++k) {
+    const token &t = tok_[s_.capitalised[k]];
+    const std::string_view l(chars + t.begin, t.end - t.begin);
+    // Lower-casing (ASCII) changes neither where the apostrophe is nor
+    // whether the word ends in "'s"; the table and the hash fold case.
+    if (const auto ap = l.find('\''); ap != std::string_view::npos) {
+      if (l.size() - ap <= 3 && !(l.size() >= 2 && l[l.size() - 2] == '\'' && lower_char(l.back()) == 's')) {
+        continue; // I'm, I'll, I've
+      }
+    }
+    if (function.contains(l)) {
+      continue;
+    }
+    // A word the text also writes in lower case has the shape of one of
+    // those lower-case forms: most words are passed without a lookup.
+    if (l.size() > 24 || !lower_shapes_.test(word_shape(l)) ||
+        !s_.lower_forms.contains(s_.capitalised_hash[k])) {
+      s_.token_bits[s_.capitalised[k]] |= name_word_bit;
+    }
+  }
+}
+
+std::size_t name_index::find_key(const word_index &map, std::string_view key) const {
   // Most words are no key: rejected by their shape before hashing.
   if (!key.empty() && key.size() <= 31 && !key_shapes_.test(word_shape(key))) {
-    return map.end();
+    return word_index::npos;
   }
   return map.find(key);
 }
 
-void name_index::add_key(word_map &map, std::string_view key, std::size_t idx) {
+void name_index::add_key(word_index &map, std::string_view key, std::size_t idx) {
   if (!key.empty() && key.size() <= 31) {
     key_shapes_.set(word_shape(key));
   }
-  map.emplace(std::string(key), idx);
-}
-
-bool name_index::is_name_word(std::size_t i) const {
-  const token &t = tok_[i];
-  if (t.cls != token_class::word || !t.is(parser::capitalised)) {
-    return false;
-  }
-  // Lower-casing (ASCII) changes neither where the apostrophe is nor
-  // whether the word ends in "'s"; the table and the hash fold case.
-  const std::string_view l = word(i);
-  if (const auto ap = l.find('\''); ap != std::string_view::npos) {
-    if (l.size() - ap <= 3 && !(l.size() >= 2 && l[l.size() - 2] == '\'' && lower_char(l.back()) == 's')) {
-      return false; // I'm, I'll, I've
-    }
-  }
-  if (function_words().contains(l)) {
-    return false;
-  }
-  // A word the text also writes in lower case has the shape of one of
-  // those lower-case forms: most words are passed without hashing them.
-  return l.size() > 24 || !lower_shapes_.test(word_shape(l)) ||
-         !std::binary_search(lower_forms_.begin(), lower_forms_.end(), word_hash(l, true));
+  map.add(key, idx);
 }
 
 void name_index::vote_genders() {
@@ -331,9 +386,9 @@ void name_index::vote_genders() {
   // for that person's gender; honorifics decide outright.
   for (std::size_t m = 0; m < mentions_.size(); ++m) {
     name_entry &e = entries_[mentions_[m].second];
-    const std::size_t start = mention_token_[m];
-    const auto k = std::upper_bound(pronoun_votes_.begin(), pronoun_votes_.end(), start);
-    if (k != pronoun_votes_.end() && *k < start + 16) {
+    const std::size_t start = s_.mention_token[m];
+    const auto k = std::upper_bound(s_.pronoun_votes.begin(), s_.pronoun_votes.end(), start);
+    if (k != s_.pronoun_votes.end() && *k < start + 16) {
       (pronoun_vote(word(*k)) == 1 ? e.he : e.she) += 1;
     }
   }
@@ -395,13 +450,19 @@ void name_index::record_honorific(std::size_t idx, std::size_t at) {
 
 void name_index::scan() {
   const std::size_t n = tokens_.size();
+  const std::vector<std::uint32_t> &capitalised = s_.capitalised;
+  std::vector<std::uint8_t> &run_flags = s_.run_flags;
+  std::size_t next = 0; // into capitalised
   std::size_t i = 0;
-  while (i < n) {
-    const token &t = tok_[i];
-    if (t.cls != token_class::word || !t.is(parser::capitalised)) {
-      ++i;
-      continue;
+  while (true) {
+    // A run starts at the next capitalised word.
+    while (next < capitalised.size() && capitalised[next] < i) {
+      ++next;
     }
+    if (next == capitalised.size()) {
+      break;
+    }
+    i = capitalised[next];
     // A run of capitalised words, initials ("J.") and particles.
     std::size_t j = i;
     while (j < n) {
@@ -420,13 +481,18 @@ void name_index::scan() {
     }
     // The lexicons' answers for each word of the run, looked up once.
     const std::size_t run = i;
-    run_flags_.clear();
+    run_flags.clear();
     for (std::size_t k = i; k < j; ++k) {
-      const bool may_be_in = tok_[k].cls == token_class::word &&
-                             (lexicon_words_ == nullptr || lexicon_words_->may_contain(word(k)));
-      run_flags_.push_back(may_be_in ? parser::lexicon_flags(word(k)) : 0);
+      std::uint8_t f = 0;
+      if (tok_[k].cls == token_class::word) {
+        // The table itself when it may be asked directly (see lexicon_flags_filter).
+        const std::int64_t v =
+            lexicon_words_ == nullptr ? parser::lexicon_flags(word(k)) : lexicon_words_->find(word(k));
+        f = v < 0 ? 0 : static_cast<std::uint8_t>(v);
+      }
+      run_flags.push_back(f);
     }
-    const auto flags = [&](std::size_t k) { return run_flags_[k - run]; };
+    const auto flags = [&](std::size_t k) { return run_flags[k - run]; };
     constexpr std::uint8_t title_or_honorific = parser::title_word | parser::honorific_word;
     // Leading capitalised words that the text also writes in lower case
     // are sentence starts, not names ("But Matthew", "Dear Margaret").
@@ -522,8 +588,8 @@ void name_index::scan() {
       }
       const lower_word last_key(last);
       std::size_t idx = 0;
-      if (auto it = find_key(by_last_, last_key.view()); it != by_last_.end()) {
-        idx = it->second;
+      if (const std::size_t found = find_key(s_.by_last, last_key.view()); found != word_index::npos) {
+        idx = found;
         if (entries_[idx].role.empty()) {
           entries_[idx].role = std::move(role);
         }
@@ -534,42 +600,43 @@ void name_index::scan() {
           clean.erase(clean.size() - 2);
         }
         entries_.push_back({std::move(clean), std::move(role), tok_[name_start].begin});
-        add_key(by_last_, last_key.view(), idx);
+        add_key(s_.by_last, last_key.view(), idx);
       }
       record_honorific(idx, honorific_at);
       if (std::size_t sp = entries_[idx].name.find(' '); sp != std::string::npos) {
         const lower_word first_key(std::string_view(entries_[idx].name).substr(0, sp));
-        if (find_key(by_first_, first_key.view()) == by_first_.end()) {
-          add_key(by_first_, first_key.view(), idx);
+        if (find_key(s_.by_first, first_key.view()) == word_index::npos) {
+          add_key(s_.by_first, first_key.view(), idx);
         }
       }
-      if (quoted_[name_start] == 0) {
+      if ((s_.token_bits[name_start] & quoted_bit) == 0) {
         mentions_.emplace_back(tok_[name_start].begin, idx);
-        mention_token_.push_back(static_cast<std::uint32_t>(name_start));
+        s_.mention_token.push_back(static_cast<std::uint32_t>(name_start));
       }
     } else if (words == 1 && !org) {
       // A short form of a name met before ("Lammy"), or a one-word name
       // the text never writes in lower case ("Marilla").
       const std::string_view last = word(j - 1);
       const lower_word key(last);
-      auto it = find_key(by_last_, key.view());
-      if (it == by_last_.end()) {
-        it = find_key(by_first_, key.view());
+      // By its last word, else by its first ("Kaja" for "Kaja Kallas").
+      std::size_t found = find_key(s_.by_last, key.view());
+      if (found == word_index::npos) {
+        found = find_key(s_.by_first, key.view());
       }
       std::size_t idx = entries_.size();
-      if (it != by_last_.end() && it != by_first_.end()) {
-        idx = it->second;
+      if (found != word_index::npos) {
+        idx = found;
       } else if (is_name_word(j - 1) && !parser::is_organisation_word(last) && !parser::is_title_word(last)) {
         entries_.push_back({std::string(word(j - 1)), join(i, name_start), tok_[name_start].begin});
-        add_key(by_last_, key.view(), idx);
+        add_key(s_.by_last, key.view(), idx);
       } else {
         i = j;
         continue;
       }
       record_honorific(idx, honorific_at);
-      if (quoted_[name_start] == 0) {
+      if ((s_.token_bits[name_start] & quoted_bit) == 0) {
         mentions_.emplace_back(tok_[name_start].begin, idx);
-        mention_token_.push_back(static_cast<std::uint32_t>(name_start));
+        s_.mention_token.push_back(static_cast<std::uint32_t>(name_start));
       }
     }
     i = j;
@@ -754,8 +821,8 @@ const name_entry *name_index::canonical(const std::string &name) const {
     last.remove_suffix(2);
   }
   const lower_word key(last);
-  const auto it = find_key(by_last_, key.view());
-  return it == by_last_.end() ? nullptr : &entries_[it->second];
+  const std::size_t found = find_key(s_.by_last, key.view());
+  return found == word_index::npos ? nullptr : &entries_[found];
 }
 
 const name_entry *name_index::with_role(const std::string &word, std::uint32_t at) const {

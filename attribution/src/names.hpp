@@ -10,8 +10,6 @@
 #include <bitset>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 namespace quotecheck::attribution {
@@ -47,13 +45,106 @@ struct source_analysis {
   bool plural = false;
 };
 
+/// A set of 64-bit word hashes, open addressing: a lookup is one or two
+/// predictable probes where a binary search would mispredict at each step.
+class hash_set {
+public:
+  /// Empties the set and makes room for `capacity` hashes (keeping the
+  /// memory of earlier, larger sets).
+  void reset(std::size_t capacity);
+  /// Adds `h` (at most `capacity` distinct hashes in all); true when it was not in yet.
+  bool insert(std::uint64_t h);
+  [[nodiscard]] bool contains(std::uint64_t h) const {
+    if (h == 0) {
+      return has_zero_;
+    }
+    for (std::size_t i = slot_of(h);; i = (i + 1) & mask_) {
+      if (slots_[i] == h) {
+        return true;
+      }
+      if (slots_[i] == 0) {
+        return false;
+      }
+    }
+  }
+
+private:
+  [[nodiscard]] std::size_t slot_of(std::uint64_t h) const {
+    return static_cast<std::size_t>(h ^ (h >> 32)) & mask_;
+  }
+  std::vector<std::uint64_t> slots_ = std::vector<std::uint64_t>(1); ///< 0 marks an empty slot
+  std::size_t mask_ = 0;
+  bool has_zero_ = false;
+};
+
+/// Words → entry indices, for the names' first and last words: open
+/// addressing over the words' hashes, the words themselves in one buffer,
+/// so that adding a word does not allocate once the buffers have grown and
+/// clearing is one increment.
+class word_index {
+public:
+  static constexpr std::size_t npos = ~std::size_t{0};
+  /// Forgets every word (keeps the memory).
+  void clear();
+  /// The index stored for `word`, or npos.
+  [[nodiscard]] std::size_t find(std::string_view word) const;
+  /// Stores `idx` for `word`, unless the word is in already.
+  void add(std::string_view word, std::size_t idx);
+
+private:
+  struct slot {
+    std::uint64_t hash = 0;
+    std::uint32_t generation = 0; ///< the slot is in use when it equals generation_
+    std::uint32_t at = 0;         ///< the word: chars_[at, at + size)
+    std::uint32_t size = 0;
+    std::uint32_t idx = 0;
+  };
+  /// FNV-1a: the words are short, for which it is cheaper than std::hash.
+  static std::uint64_t hash(std::string_view w) {
+    std::uint64_t h = 14695981039346656037ULL;
+    for (const char c : w) {
+      h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    }
+    return h ^ (h >> 32);
+  }
+  /// The slot holding `word` (of hash `h`), or the empty slot where it would go.
+  [[nodiscard]] std::size_t slot_for(std::string_view word, std::uint64_t h) const;
+  void grow();
+
+  std::vector<slot> slots_ = std::vector<slot>(64);
+  std::string chars_;
+  std::size_t count_ = 0;
+  std::uint32_t generation_ = 1;
+};
+
+/// What a name_index fills for one document, kept by the caller (one per
+/// thread) so that indexing document after document does not allocate
+/// once the buffers have grown.
+struct name_scratch {
+  std::vector<name_entry> entries;                             ///< in text order
+  std::vector<std::pair<std::uint32_t, std::size_t>> mentions; ///< every mention: offset, entry
+  std::vector<std::uint32_t> mention_token;                    ///< token index of each mention
+  std::vector<std::uint8_t> token_bits;                        ///< per token: name_index::token_bit
+  std::vector<std::uint32_t> capitalised;        ///< token index of every capitalised word, in order
+  std::vector<std::uint64_t> capitalised_hash;   ///< parallel: its hash, lower-cased (0 beyond 24 bytes)
+  std::vector<std::uint32_t> pronoun_votes;      ///< tokens outside quotations that vote for a gender
+  std::vector<std::uint64_t> capitalised_shapes; ///< bitmap of the shapes of the capitalised words
+  hash_set capitalised_set;                      ///< the capitalised words' hashes
+  hash_set lower_forms;                          ///< those of them the text also writes in lower case
+  std::vector<std::uint8_t> run_flags;           ///< scan(): lexicon_flags of each word of a run
+  word_index by_last;                            ///< last word (lower case) → entry
+  word_index by_first;                           ///< first word of a full name (lower case) → entry
+};
+
 /// Full names in a document, indexed by their last word for short forms.
 class name_index {
 public:
   /// Indexes the names in `text`; `quoted` (sorted, disjoint) are the spans
   /// inside quotation marks, where names are addressed rather than speaking.
+  /// The index lives in `scratch`, which must not serve another index
+  /// while this one is in use.
   name_index(std::string_view text, const std::vector<parser::token> &tokens,
-             const std::vector<parser::span> &quoted);
+             const std::vector<parser::span> &quoted, name_scratch &scratch);
 
   /// What the words in `source` are and name.
   [[nodiscard]] source_analysis analyse(parser::span source) const;
@@ -74,42 +165,30 @@ public:
   [[nodiscard]] char gender_of(const std::string &name) const;
 
 private:
+  /// Bits of name_scratch::token_bits.
+  enum token_bit : std::uint8_t {
+    quoted_bit = 1U << 0,    ///< the token lies inside quotation marks
+    name_word_bit = 1U << 1, ///< is_name_word
+  };
+
   std::string_view text_;
   const std::vector<parser::token> &tokens_;
-  const parser::token *tok_; ///< tokens_.data(): indexing without reloading the vector after each push_back
-  std::vector<name_entry> entries_;                             ///< in text order
-  std::vector<std::pair<std::uint32_t, std::size_t>> mentions_; ///< every mention: offset, entry
-  /// Hashes std::string and std::string_view alike, so that lookups by a
-  /// view into a stack buffer do not build a std::string.
-  struct string_hash {
-    using is_transparent = void;
-    /// FNV-1a: the keys are single words, for which it is cheaper than
-    /// std::hash's general-purpose hash.
-    std::size_t operator()(std::string_view s) const {
-      std::uint64_t h = 14695981039346656037ULL;
-      for (const char c : s) {
-        h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-      }
-      return static_cast<std::size_t>(h ^ (h >> 32));
-    }
-  };
-  using word_map = std::unordered_map<std::string, std::size_t, string_hash, std::equal_to<>>;
-  word_map by_last_;  ///< last word (lower case) → entry
-  word_map by_first_; ///< first word of a full name (lower case) → entry
-  std::vector<std::uint64_t>
-      lower_forms_; ///< sorted hashes of capitalised words the text also writes in lower case
-  std::bitset<std::size_t{1} << 15> lower_shapes_; ///< shapes (first, length, last) of those lower-case forms
-  std::bitset<std::size_t{1} << 15> key_shapes_;   ///< shapes of the keys of by_last_ and by_first_
+  const parser::token *tok_; ///< tokens_.data()
+  name_scratch &s_;
+  std::vector<name_entry> &entries_;                             ///< s_.entries
+  std::vector<std::pair<std::uint32_t, std::size_t>> &mentions_; ///< s_.mentions
+  std::bitset<std::size_t{1} << 15> lower_shapes_; ///< shapes (first, length, last) of the lower-case forms
+  std::bitset<std::size_t{1} << 15> key_shapes_;   ///< shapes of the words of s_.by_last and s_.by_first
   /// map.find(key), rejecting keys by shape first (add_key records them).
-  [[nodiscard]] word_map::const_iterator find_key(const word_map &map, std::string_view key) const;
-  void add_key(word_map &map, std::string_view key, std::size_t idx);
-  std::vector<std::uint32_t> mention_token_; ///< token index of each mention, parallel to mentions_
-  std::vector<std::uint8_t> quoted_;         ///< per token: 1 inside quotation marks
-  std::vector<std::uint8_t> run_flags_;      ///< scan(): lexicon_flags of each word of a run
+  [[nodiscard]] std::size_t find_key(const word_index &map, std::string_view key) const;
+  void add_key(word_index &map, std::string_view key, std::size_t idx);
   const parser::word_table *lexicon_words_ = parser::lexicon_flags_filter(); ///< see lexicon_flags_filter
-  std::vector<std::uint32_t> pronoun_votes_; ///< tokens outside quotations that vote for a gender
 
-  [[nodiscard]] bool is_name_word(std::size_t i) const;
+  /// A capitalised word that is not a function word, not "I'm" and not
+  /// written in lower case elsewhere in the text: a name's word.
+  [[nodiscard]] bool is_name_word(std::size_t i) const { return (s_.token_bits[i] & name_word_bit) != 0; }
+  void find_lower_forms();
+  void mark_name_words();
   void vote_genders();
   void record_honorific(std::size_t idx, std::size_t at);
 

@@ -24,15 +24,15 @@ bool is_end_punct(std::string_view p) {
 }
 
 /// Words that, right after a closing mark, begin an attribution.
-bool begins_attribution(std::string_view text, const std::vector<token> &toks, std::uint32_t i,
-                        std::uint32_t last) {
+bool begins_attribution(const pass_state &st, std::uint32_t i, std::uint32_t last) {
+  const std::vector<token> &toks = st.tokens;
   // Up to a few words of name and title first: "… ,” British Foreign
   // Secretary David Lammy said.
   for (std::uint32_t k = i; k < last && k < i + 8; ++k) {
     if (toks[k].cls != token_class::word) {
       return false;
     }
-    if (!speech_lemma(text_of(text, toks[k])).empty()) {
+    if (st.speech[k] != 0) {
       return true;
     }
   }
@@ -100,7 +100,7 @@ void classify_quotes(pass_state &st, document &doc) {
     const token *prev = at_start ? nullptr : &toks[before - 1];
     const bool after_intro =
         prev != nullptr && ((prev->cls == token_class::punct && is_intro_punct(text_of(text, *prev))) ||
-                            (prev->cls == token_class::word && !speech_lemma(text_of(text, *prev)).empty()));
+                            (prev->cls == token_class::word && st.speech[before - 1] != 0));
     // What the quoted words end with, and what follows the closing mark.
     const token_range content = st.quote_tokens[qi];
     // The last token inside the marks: the content's, or the trailing comma
@@ -113,7 +113,7 @@ void classify_quotes(pass_state &st, document &doc) {
     const bool at_end = after >= para_last || toks[after].cls == token_class::newline;
     const bool then_punct =
         !at_end && toks[after].cls == token_class::punct && is_end_punct(text_of(text, toks[after]));
-    const bool then_attribution = !at_end && begins_attribution(text, toks, after, para_last);
+    const bool then_attribution = !at_end && begins_attribution(st, after, para_last);
     const bool stands_alone = continued || at_end || ends_punct || then_punct || then_attribution;
     const bool partial = (!at_start && !after_intro) || !stands_alone;
     q.kind = partial ? quote_kind::partial : quote_kind::direct;
@@ -160,13 +160,13 @@ void classify_quotes(pass_state &st, document &doc) {
       if (toks[after_b].cls == token_class::punct && text_of(text, toks[after_b]) == ",") {
         ++after_b;
       }
-      if (begins_attribution(text, toks, after_b, para_last)) {
+      if (begins_attribution(st, after_b, para_last)) {
         continue;
       }
     }
     bool cue = false;
     for (std::uint32_t k = close + 1; k < open_b; ++k) {
-      cue = cue || (toks[k].cls == token_class::word && !speech_lemma(text_of(text, toks[k])).empty());
+      cue = cue || st.speech[k] != 0; // only words are verbs of saying
     }
     if (cue) {
       const std::uint32_t old = b.quotation;

@@ -101,12 +101,21 @@ inline const word_set clause_verbs = {"that", "is",    "was", "are",  "were",
 inline const word_set that_word = {"that"};
 } // namespace lexicon
 
+/// The buffers of a sentence_view, kept by the caller so that they are
+/// reused from sentence to sentence and from document to document.
+struct sentence_buffers {
+  std::vector<item> items;
+  std::vector<std::uint32_t> cues;
+};
+
 /// A sentence as items, with the questions the grammar asks about them.
 class sentence_view {
 public:
-  sentence_view(std::string_view text, const std::vector<token> &tokens) : text_(text), toks_(tokens) {}
+  sentence_view(std::string_view text, const std::vector<token> &tokens, sentence_buffers &buffers)
+      : items(buffers.items), cues(buffers.cues), text_(text), toks_(tokens) {}
 
-  std::vector<item> items;
+  std::vector<item> &items;
+  std::vector<std::uint32_t> &cues; ///< items with a cue, in order
 
   [[nodiscard]] const token *tok(const item &it) const { return it.quote >= 0 ? nullptr : &toks_[it.first]; }
   [[nodiscard]] std::string_view word(const item &it) const {
@@ -143,7 +152,6 @@ public:
       cues.push_back(static_cast<std::uint32_t>(k));
     }
   }
-  std::vector<std::uint32_t> cues; ///< items with a cue, in order
   [[nodiscard]] std::size_t index(const item *it) const {
     return static_cast<std::size_t>(it - items.data());
   }

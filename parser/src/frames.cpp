@@ -53,22 +53,41 @@ std::string_view finding_lemma(std::string_view w) {
 }
 bool is_name_particle(std::string_view w) { return lexicon::name_particles.has(w); }
 
+/// A source-first frame found in the current sentence (frame_finder::find).
+struct found_frame {
+  std::size_t v, s, s_end, c;
+  std::string_view lemma;
+};
+
+/// What the frame finder fills sentence by sentence: kept from document to
+/// document by each thread, so that it does not allocate once grown.
+struct frame_scratch {
+  sentence_buffers sentence;
+  std::vector<found_frame> found;
+};
+
 class frame_finder {
 public:
-  frame_finder(pass_state &st, document &doc)
-      : st_(st), doc_(doc), text_(st.text), toks_(st.tokens), view_(st.text, st.tokens), items_(view_.items) {
-  }
+  frame_finder(pass_state &st, document &doc, frame_scratch &scratch)
+      : st_(st), doc_(doc), text_(st.text), toks_(st.tokens), view_(st.text, st.tokens, scratch.sentence),
+        items_(view_.items), found_(scratch.found) {}
 
   void run() {
-    // Room for the longest sentence's items at once, not grown sentence by sentence.
-    std::size_t longest = 0;
-    for (const token_range &r : st_.sentences) {
-      longest = std::max<std::size_t>(longest, r.last - r.first);
-    }
-    items_.reserve(longest);
+    // Every frame hangs on one of st_.frame_words: sentences without one
+    // (about half of a news text's) are passed over without building their
+    // items.
+    const std::vector<std::uint32_t> &words = st_.frame_words;
+    std::size_t w = 0;
     std::size_t q = 0;
     for (std::uint32_t s = 0; s < st_.sentences.size(); ++s) {
-      build_items(st_.sentences[s], q);
+      const token_range r = st_.sentences[s];
+      while (w < words.size() && words[w] < r.first) {
+        ++w;
+      }
+      if (w == words.size() || words[w] >= r.last) {
+        continue;
+      }
+      build_items(r, q);
       sentence_ = s;
       find();
     }
@@ -80,16 +99,9 @@ private:
   std::string_view text_;
   const std::vector<token> &toks_;
   sentence_view view_;
-  std::vector<item> &items_;                                 ///< view_.items
-  const word_table *forms_ = speech_forms_filter();          ///< see build_items
-  const word_table *lexicon_words_ = lexicon_flags_filter(); ///< see np_word
+  std::vector<item> &items_; ///< view_.items
   std::uint32_t sentence_ = 0;
-  /// A source-first frame found in the current sentence (find()).
-  struct found_frame {
-    std::size_t v, s, s_end, c;
-    std::string_view lemma;
-  };
-  std::vector<found_frame> found_; ///< reused across sentences
+  std::vector<found_frame> &found_; ///< find(): reused across sentences
 
   std::string_view word(std::size_t k) const {
     const item &it = items_[k];
@@ -125,8 +137,7 @@ private:
       if (toks[i].cls != token_class::newline && !(toks[i].cls == token_class::mark)) {
         std::string_view lemma{};
         if (toks[i].cls == token_class::word) {
-          const std::string_view w = text_of(text_, toks[i]);
-          lemma = forms_ == nullptr || forms_->may_contain(w) ? speech_lemma(w) : std::string_view{};
+          lemma = speech_lemma_of(st_, i);
         }
         if (lemma.empty() && toks[i].cls == token_class::word && i + 1 < r.last &&
             text_of(text_, toks[i + 1]) == "that") {
@@ -559,6 +570,42 @@ private:
 
 } // namespace
 
-void find_frames(pass_state &st, document &doc) { frame_finder(st, doc).run(); }
+void find_speech_words(pass_state &st) {
+  const auto n = static_cast<std::uint32_t>(st.tokens.size());
+  const token *const toks = st.tokens.data(); // not reloaded after each push_back
+  const char *const chars = st.text.data();
+  st.speech.assign(n, 0);
+  st.frame_words.clear();
+  std::uint16_t *const speech = st.speech.data();
+  // The table itself, inline: its shape test rejects most words before any hashing.
+  const word_table *const forms = speech_forms_filter();
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const token &t = toks[i];
+    if (t.cls != token_class::word) {
+      continue;
+    }
+    const std::string_view w(chars + t.begin, t.end - t.begin);
+    const std::int64_t v = forms == nullptr                  ? speech_form_value(w)
+                           : w.size() >= 3 && w.size() <= 16 ? forms->find(w)
+                                                             : -1;
+    if (v >= 0) {
+      speech[i] = static_cast<std::uint16_t>(v + 1);
+      st.frame_words.push_back(i);
+    } else if (w.size() == 9 && in(w, {"according"})) {
+      st.frame_words.push_back(i);
+    } else if (w == "that" && i > 0 && toks[i - 1].cls == token_class::word && speech[i - 1] == 0 &&
+               !finding_lemma(text_of(st.text, toks[i - 1])).empty()) {
+      st.frame_words.push_back(i - 1); // "a report by X found that …"
+    }
+  }
+}
+
+void find_frames(pass_state &st, document &doc) {
+  thread_local frame_scratch scratch; // reused document after document
+  frame_finder(st, doc, scratch).run();
+  if (st.tokens.size() > (std::size_t{1} << 20)) {
+    scratch = frame_scratch{}; // a huge document's buffers are not kept for the next ones
+  }
+}
 
 } // namespace quotecheck::parser::detail

@@ -496,22 +496,28 @@ const flag_table &flags() {
 } // namespace
 
 std::string_view speech_lemma(std::string_view word) {
-  if (word.size() < 3 || word.size() > 16) {
-    return {}; // no verb of saying is shorter or longer
-  }
   // The table rejects most words of a text by their shape before hashing.
-  const speech_table &table = speech();
-  const std::int64_t found = lookup(table.forms_table, table.straighten, word);
-  return found >= 0 ? table.lemma_of[static_cast<std::size_t>(found)] : std::string_view{};
+  const std::int64_t found = speech_form_value(word);
+  return found >= 0 ? speech().lemma_of[static_cast<std::size_t>(found)] : std::string_view{};
 }
 
 const word_table *speech_forms_filter() { return speech().straighten ? nullptr : &speech().forms_table; }
+
+std::string_view speech_lemma_at(std::size_t value) { return speech().lemma_of[value]; }
+
+std::int64_t speech_form_value(std::string_view word) {
+  if (word.size() < 3 || word.size() > 16) {
+    return -1; // no verb of saying is shorter or longer
+  }
+  const speech_table &table = speech();
+  return lookup(table.forms_table, table.straighten, word);
+}
 
 std::size_t speech_form_count() { return speech().forms; }
 std::size_t speech_lemma_count() { return speech().lemmas.size(); }
 
 std::uint8_t lexicon_flags(std::string_view word) {
-  const flag_table &f = flags();
+  static const flag_table &f = flags(); // flags() is not inlined: one call at first use only
   const std::int64_t v = lookup(f.table, f.straighten, word);
   return v < 0 ? 0 : static_cast<std::uint8_t>(v);
 }

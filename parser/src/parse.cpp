@@ -29,7 +29,10 @@ void parse(std::string_view text, const parse_options &opts, parse_scratch &scra
                         scratch.quote_tokens,
                         scratch.quote_open_tok,
                         scratch.quote_close_tok,
-                        scratch.line_ends};
+                        scratch.line_ends,
+                        scratch.speech,
+                        scratch.frame_words};
+  detail::find_speech_words(st);
   detail::segment_paragraphs(opts.paragraphs, st, doc);
   detail::pair_quotes(opts, st, doc);
   detail::split_sentences(st, doc);

@@ -3,6 +3,7 @@
 /// Each pass is linear in the number of tokens.
 
 #include "quotecheck/parser/ast.hpp"
+#include "quotecheck/parser/lexicon.hpp"
 #include "quotecheck/parser/parse.hpp"
 #include "quotecheck/parser/token.hpp"
 
@@ -23,10 +24,21 @@ struct pass_state {
   std::vector<std::uint32_t> &quote_open_tok;
   std::vector<std::uint32_t> &quote_close_tok;
   std::vector<std::uint32_t> &line_ends; ///< segment_paragraphs: the newline tokens
+  /// find_speech_words: per token, 1 + its value in speech_forms_filter()
+  /// (see speech_lemma_at), or 0 for a token that is no verb of saying.
+  std::vector<std::uint16_t> &speech;
+  /// find_speech_words: in order, the tokens a frame may hang on (verbs of
+  /// saying, "according", "found" before "that"); a sentence without one
+  /// has no frame.
+  std::vector<std::uint32_t> &frame_words;
 };
 
 /// Chooses how line ends divide paragraphs when the caller said "automatic".
 paragraph_mode detect_paragraph_mode(const std::vector<token> &tokens);
+
+/// Looks every word up in the speech lexicon, once for all the passes
+/// that ask: fills st.speech and st.frame_words.
+void find_speech_words(pass_state &st);
 
 /// Fills doc.paragraphs and st.paragraphs.
 void segment_paragraphs(paragraph_mode mode, pass_state &st, document &doc);
@@ -50,6 +62,13 @@ void find_frames(pass_state &st, document &doc);
 /// every pass would pay for every token).
 inline std::string_view text_of(std::string_view text, const token &t) {
   return {text.data() + t.begin, t.end - t.begin};
+}
+
+/// The lemma of token i if it is a verb of saying, else empty (as
+/// speech_lemma, from what find_speech_words found).
+inline std::string_view speech_lemma_of(const pass_state &st, std::uint32_t i) {
+  const std::uint16_t v = st.speech[i];
+  return v == 0 ? std::string_view{} : speech_lemma_at(v - 1U);
 }
 
 } // namespace quotecheck::parser::detail

@@ -21,6 +21,15 @@ std::string_view speech_lemma(std::string_view word);
 /// speech_lemma matches curly as well as straight).
 const word_table *speech_forms_filter();
 
+/// The lemma of a speech-lexicon entry by its value in speech_forms_filter()
+/// (the value f->find(w) gives): callers that look a word up once in the
+/// table itself get its lemma without a second lookup.
+std::string_view speech_lemma_at(std::size_t value);
+
+/// The value speech_forms_filter()->find(word) would give, or -1 when
+/// `word` is not a verb of saying: for callers for which the filter is null.
+std::int64_t speech_form_value(std::string_view word);
+
 /// Bits of lexicon_flags(): which lexicons hold a word.
 enum lexicon_flag : std::uint8_t {
   title_word = 1U << 0,        ///< is_title_word
@@ -34,7 +43,8 @@ enum lexicon_flag : std::uint8_t {
 std::uint8_t lexicon_flags(std::string_view word);
 
 /// The words of those four lexicons, as speech_forms_filter(): when `f` is
-/// not null, f->may_contain(w) false means that lexicon_flags(w) is 0.
+/// not null, f->may_contain(w) false means that lexicon_flags(w) is 0, and
+/// f->find(w) is lexicon_flags(w) (or -1 for 0).
 const word_table *lexicon_flags_filter();
 
 /// True for titles and roles that may precede a name ("President", "Sen.",

@@ -39,6 +39,8 @@ struct parse_scratch {
   std::vector<std::uint32_t> quote_open_tok;  ///< token index of each quote's opening mark
   std::vector<std::uint32_t> quote_close_tok; ///< token index of its closing mark (or last token)
   std::vector<std::uint32_t> line_ends;       ///< token index of each newline token
+  std::vector<std::uint16_t> speech;          ///< per token: its speech-lexicon form (find_speech_words)
+  std::vector<std::uint32_t> frame_words;     ///< tokens a reported-speech frame can hang on
 };
 
 /// Parses `text` (valid UTF-8; see check_text) into `doc`, which is cleared
