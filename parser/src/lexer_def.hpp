@@ -8,6 +8,9 @@
 
 #include <boost/spirit/home/x3.hpp>
 
+#include <string_view>
+#include <vector>
+
 namespace quotecheck::parser::lexer_grammar {
 
 namespace x3 = boost::spirit::x3;
@@ -132,3 +135,11 @@ BOOST_SPIRIT_DEFINE(token_rule)
 ///////////////////////////////////////////////////////////////////////////
 
 } // namespace quotecheck::parser::lexer_grammar
+
+namespace quotecheck::parser::detail {
+
+/// lex() with the grammar alone, none of its fast paths: the reference that
+/// lex() agrees with token for token, for the tests to compare against.
+void lex_with_grammar(std::string_view text, std::vector<token> &out);
+
+} // namespace quotecheck::parser::detail
