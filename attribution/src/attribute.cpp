@@ -58,7 +58,7 @@ constexpr double role_noun_unresolved = 0.8;
 class attributor {
 public:
   attributor(const parser::document &doc, const std::vector<parser::token> &tokens, name_scratch &scratch)
-      : doc_(doc), names_(doc.text, tokens, quoted_spans(doc), scratch) {}
+      : doc_(doc), names_(doc.text, tokens, quoted_spans(doc), doc.words, scratch) {}
 
   std::vector<attributed_quote> run() {
     const auto &quotes = doc_.quotes;

@@ -151,18 +151,23 @@ int pronoun_vote(std::string_view w) {
   return v < 0 ? 0 : static_cast<int>(v);
 }
 
-/// True for a word token that is a pronoun voting for a gender (see
-/// pronoun_vote), with a cheap test first: every such pronoun has 2 to 7
-/// letters, starts with h or s and has e, i or h second.
-bool is_pronoun_vote(const char *text, const token &t) {
+/// False for a word (token) that cannot be a pronoun voting for a gender
+/// (see pronoun_vote): every such pronoun has 2 to 7 letters, starts with
+/// h or s and has e, i or h second. Tested without branches, as most words
+/// fail it unpredictably.
+bool may_be_pronoun_vote(const char *text, const token &t) {
   const std::size_t size = t.end - t.begin;
-  if (size > 7 || size < 2) {
-    return false;
-  }
-  const char first = static_cast<char>(text[t.begin] | 0x20);
-  const char second = static_cast<char>(text[t.begin + 1] | 0x20);
-  return (first == 'h' || first == 's') && (second == 'e' || second == 'i' || second == 'h') &&
-         pronoun_vote(std::string_view(text + t.begin, size)) != 0;
+  const unsigned first = static_cast<unsigned char>(text[t.begin]) | 0x20U;
+  const unsigned second = static_cast<unsigned char>(text[t.begin + (size > 1 ? 1 : 0)]) | 0x20U;
+  return static_cast<bool>(static_cast<unsigned>(size - 2 <= 5) &
+                           (static_cast<unsigned>(first == 'h') | static_cast<unsigned>(first == 's')) &
+                           (static_cast<unsigned>(second == 'e') | static_cast<unsigned>(second == 'i') |
+                            static_cast<unsigned>(second == 'h')));
+}
+
+/// True for a word token that is a pronoun voting for a gender.
+bool is_pronoun_vote(const char *text, const token &t) {
+  return may_be_pronoun_vote(text, t) && pronoun_vote(std::string_view(text + t.begin, t.end - t.begin)) != 0;
 }
 
 } // namespace
@@ -247,17 +252,43 @@ void word_index::grow() {
   }
 }
 
+namespace {
+
+/// The word lists parse() fills (see parser::word_lists), for a document
+/// built otherwise.
+void list_words(const std::vector<token> &tokens, parser::word_lists &words) {
+  words.capitalised.clear();
+  words.uncapitalised.clear();
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const token &t = tokens[i];
+    if (t.cls != token_class::word) {
+      continue;
+    }
+    if (t.is(parser::capitalised)) {
+      words.capitalised.push_back(static_cast<std::uint32_t>(i));
+    } else if (t.end - t.begin <= 24) {
+      words.uncapitalised.push_back(static_cast<std::uint32_t>(i));
+    }
+  }
+  words.filled = true;
+}
+
+} // namespace
+
 name_index::name_index(std::string_view text, const std::vector<token> &tokens,
-                       const std::vector<parser::span> &quoted, name_scratch &scratch)
-    : text_(text), tokens_(tokens), tok_(tokens.data()), s_(scratch), entries_(scratch.entries),
-      mentions_(scratch.mentions) {
+                       const std::vector<parser::span> &quoted, const parser::word_lists &words,
+                       name_scratch &scratch)
+    : text_(text), tokens_(tokens), tok_(tokens.data()), s_(scratch), words_(&words),
+      entries_(scratch.entries), mentions_(scratch.mentions) {
   entries_.clear();
   mentions_.clear();
   s_.mention_token.clear();
   s_.by_last.clear();
   s_.by_first.clear();
-  // One pass over the tokens: which lie inside quotation marks, the
-  // pronouns outside them, and the capitalised words with their hashes.
+  if (!words.filled) {
+    list_words(tokens, s_.words);
+    words_ = &s_.words;
+  }
   const std::size_t n = tokens_.size();
   const token *const toks = tokens_.data();
   const char *const chars = text_.data();
@@ -271,29 +302,24 @@ name_index::name_index(std::string_view text, const std::vector<token> &tokens,
     const token *b = std::lower_bound(a, toks + n, q.end, starts_before);
     std::fill(bits + (a - toks), bits + (b - toks), std::uint8_t{quoted_bit});
   }
-  std::vector<std::uint32_t> &capitalised = s_.capitalised;
+  // The capitalised words' hashes and shapes, and which are pronouns
+  // voting for a gender (find_lower_forms marks the other pronouns).
+  const std::vector<std::uint32_t> &capitalised = words_->capitalised;
   std::vector<std::uint64_t> &hashes = s_.capitalised_hash;
   std::vector<std::uint64_t> &shapes = s_.capitalised_shapes;
-  capitalised.clear();
-  hashes.clear();
-  s_.pronoun_votes.clear();
+  hashes.resize(capitalised.size());
   shapes.assign(std::size_t{1} << 9, 0); // 2^15 bits
-  for (std::size_t i = 0; i < n; ++i) {
+  for (std::size_t k = 0; k < capitalised.size(); ++k) {
+    const std::uint32_t i = capitalised[k];
     const token &t = toks[i];
-    if (t.cls != token_class::word) {
-      continue;
+    if (is_pronoun_vote(chars, t)) {
+      bits[i] |= pronoun_bit;
     }
-    if ((bits[i] & quoted_bit) == 0 && is_pronoun_vote(chars, t)) {
-      s_.pronoun_votes.push_back(static_cast<std::uint32_t>(i));
-    }
-    if (t.is(parser::capitalised)) {
-      const std::string_view w(chars + t.begin, t.end - t.begin);
-      capitalised.push_back(static_cast<std::uint32_t>(i));
-      hashes.push_back(w.size() <= 24 ? word_hash(w, true) : 0);
-      if (w.size() <= 24) {
-        const std::size_t sh = word_shape(w);
-        shapes[sh >> 6] |= std::uint64_t{1} << (sh & 63U);
-      }
+    const std::string_view w(chars + t.begin, t.end - t.begin);
+    hashes[k] = w.size() <= 24 ? word_hash(w, true) : 0;
+    if (w.size() <= 24) {
+      const std::size_t sh = word_shape(w);
+      shapes[sh >> 6] |= std::uint64_t{1} << (sh & 63U);
     }
   }
   find_lower_forms();
@@ -306,30 +332,38 @@ void name_index::find_lower_forms() {
   // Which capitalised words does the text also write in lower case? Only a
   // lower-case word with the shape (first byte, length, last byte; letters
   // case-insensitive by their low five bits) of a capitalised word can be
-  // one, so most are never hashed.
-  const std::size_t n = tokens_.size();
+  // one, so most are never hashed. The same walk marks the pronouns.
   const token *const toks = tokens_.data();
   const char *const chars = text_.data();
+  std::uint8_t *const bits = s_.token_bits.data();
   const std::uint64_t *const shapes = s_.capitalised_shapes.data();
+  const std::vector<std::uint32_t> &capitalised = words_->capitalised;
   hash_set &capitalised_set = s_.capitalised_set;
-  capitalised_set.reset(s_.capitalised.size());
-  for (std::size_t k = 0; k < s_.capitalised.size(); ++k) {
-    const token &t = toks[s_.capitalised[k]];
+  capitalised_set.reset(capitalised.size());
+  for (std::size_t k = 0; k < capitalised.size(); ++k) {
+    const token &t = toks[capitalised[k]];
     if (t.end - t.begin <= 24) {
       capitalised_set.insert(s_.capitalised_hash[k]);
     }
   }
   hash_set &found = s_.lower_forms; // each lower-case form once, however often written
-  found.reset(s_.capitalised.size());
-  for (std::size_t i = 0; i < n; ++i) {
+  found.reset(capitalised.size());
+  for (const std::uint32_t i : words_->uncapitalised) { // words of at most 24 bytes
     const token &t = toks[i];
-    if (t.cls != token_class::word || t.is(parser::capitalised) || t.end - t.begin > 24) {
+    // As written: equal to a lower-cased capitalised word only if its
+    // shape is that word's. Most words are neither that nor a pronoun:
+    // both tests first, with one branch.
+    const std::string_view w(chars + t.begin, t.end - t.begin);
+    const std::size_t sh = word_shape(w);
+    const auto shape_known = static_cast<unsigned>((shapes[sh >> 6] >> (sh & 63U)) & 1U);
+    const bool maybe_pronoun = may_be_pronoun_vote(chars, t);
+    if ((shape_known | static_cast<unsigned>(maybe_pronoun)) == 0) {
       continue;
     }
-    // As written: equal to a lower-cased capitalised word only if its
-    // shape is that word's.
-    const std::string_view w(chars + t.begin, t.end - t.begin);
-    if (const std::size_t sh = word_shape(w); ((shapes[sh >> 6] >> (sh & 63U)) & 1U) == 0) {
+    if (maybe_pronoun && pronoun_vote(w) != 0) {
+      bits[i] |= pronoun_bit;
+    }
+    if (shape_known == 0) {
       continue;
     }
     const std::uint64_t h = word_hash(w, false);
@@ -344,8 +378,8 @@ void name_index::mark_name_words() {
   // asks about the same words several times.
   const parser::word_table &function = function_words();
   const char *const chars = text_.data();
-  for (std::size_t k = 0; k < s_.capitalised.size(); ++k) {
-    const token &t = tok_[s_.capitalised[k]];
+  for (std::size_t k = 0; k < words_->capitalised.size(); ++k) {
+    const token &t = tok_[words_->capitalised[k]];
     const std::string_view l(chars + t.begin, t.end - t.begin);
     // Lower-casing (ASCII) changes neither where the apostrophe is nor
     // whether the word ends in "'s"; the table and the hash fold case.
@@ -361,7 +395,7 @@ void name_index::mark_name_words() {
     // those lower-case forms: most words are passed without a lookup.
     if (l.size() > 24 || !lower_shapes_.test(word_shape(l)) ||
         !s_.lower_forms.contains(s_.capitalised_hash[k])) {
-      s_.token_bits[s_.capitalised[k]] |= name_word_bit;
+      s_.token_bits[words_->capitalised[k]] |= name_word_bit;
     }
   }
 }
@@ -386,10 +420,14 @@ void name_index::vote_genders() {
   // for that person's gender; honorifics decide outright.
   for (std::size_t m = 0; m < mentions_.size(); ++m) {
     name_entry &e = entries_[mentions_[m].second];
+    // The first pronoun outside quotation marks among the next 15 tokens.
     const std::size_t start = s_.mention_token[m];
-    const auto k = std::upper_bound(s_.pronoun_votes.begin(), s_.pronoun_votes.end(), start);
-    if (k != s_.pronoun_votes.end() && *k < start + 16) {
-      (pronoun_vote(word(*k)) == 1 ? e.he : e.she) += 1;
+    const std::size_t end = std::min(start + 16, tokens_.size());
+    for (std::size_t k = start + 1; k < end; ++k) {
+      if ((s_.token_bits[k] & (pronoun_bit | quoted_bit)) == pronoun_bit) {
+        (pronoun_vote(word(k)) == 1 ? e.he : e.she) += 1;
+        break;
+      }
     }
   }
   for (name_entry &e : entries_) {
@@ -450,7 +488,7 @@ void name_index::record_honorific(std::size_t idx, std::size_t at) {
 
 void name_index::scan() {
   const std::size_t n = tokens_.size();
-  const std::vector<std::uint32_t> &capitalised = s_.capitalised;
+  const std::vector<std::uint32_t> &capitalised = words_->capitalised;
   std::vector<std::uint8_t> &run_flags = s_.run_flags;
   std::size_t next = 0; // into capitalised
   std::size_t i = 0;

@@ -125,9 +125,9 @@ struct name_scratch {
   std::vector<std::pair<std::uint32_t, std::size_t>> mentions; ///< every mention: offset, entry
   std::vector<std::uint32_t> mention_token;                    ///< token index of each mention
   std::vector<std::uint8_t> token_bits;                        ///< per token: name_index::token_bit
-  std::vector<std::uint32_t> capitalised;        ///< token index of every capitalised word, in order
-  std::vector<std::uint64_t> capitalised_hash;   ///< parallel: its hash, lower-cased (0 beyond 24 bytes)
-  std::vector<std::uint32_t> pronoun_votes;      ///< tokens outside quotations that vote for a gender
+  parser::word_lists words;                      ///< for a document whose word lists parse() did not fill
+  std::vector<std::uint64_t> capitalised_hash;   ///< parallel to the capitalised words: their hashes,
+                                                 ///< lower-cased (0 beyond 24 bytes)
   std::vector<std::uint64_t> capitalised_shapes; ///< bitmap of the shapes of the capitalised words
   hash_set capitalised_set;                      ///< the capitalised words' hashes
   hash_set lower_forms;                          ///< those of them the text also writes in lower case
@@ -142,9 +142,10 @@ public:
   /// Indexes the names in `text`; `quoted` (sorted, disjoint) are the spans
   /// inside quotation marks, where names are addressed rather than speaking.
   /// The index lives in `scratch`, which must not serve another index
-  /// while this one is in use.
+  /// while this one is in use. `words` are the document's word lists (when
+  /// not filled, the index lists the words itself).
   name_index(std::string_view text, const std::vector<parser::token> &tokens,
-             const std::vector<parser::span> &quoted, name_scratch &scratch);
+             const std::vector<parser::span> &quoted, const parser::word_lists &words, name_scratch &scratch);
 
   /// What the words in `source` are and name.
   [[nodiscard]] source_analysis analyse(parser::span source) const;
@@ -169,12 +170,14 @@ private:
   enum token_bit : std::uint8_t {
     quoted_bit = 1U << 0,    ///< the token lies inside quotation marks
     name_word_bit = 1U << 1, ///< is_name_word
+    pronoun_bit = 1U << 2,   ///< a pronoun that votes for a gender (see vote_genders)
   };
 
   std::string_view text_;
   const std::vector<parser::token> &tokens_;
   const parser::token *tok_; ///< tokens_.data()
   name_scratch &s_;
+  const parser::word_lists *words_;                              ///< the document's, or s_.words
   std::vector<name_entry> &entries_;                             ///< s_.entries
   std::vector<std::pair<std::uint32_t, std::size_t>> &mentions_; ///< s_.mentions
   std::bitset<std::size_t{1} << 15> lower_shapes_; ///< shapes (first, length, last) of the lower-case forms

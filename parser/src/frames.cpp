@@ -570,13 +570,21 @@ private:
 
 } // namespace
 
-void find_speech_words(pass_state &st) {
+void find_speech_words(pass_state &st, document &doc) {
   const auto n = static_cast<std::uint32_t>(st.tokens.size());
   const token *const toks = st.tokens.data(); // not reloaded after each push_back
   const char *const chars = st.text.data();
   st.speech.assign(n, 0);
   st.frame_words.clear();
   std::uint16_t *const speech = st.speech.data();
+  // The word lists are written without a branch on the word's case: every
+  // word is stored in both, and only the right list's end moves on.
+  doc.words.capitalised.resize(n);
+  doc.words.uncapitalised.resize(n);
+  std::uint32_t *const capitalised = doc.words.capitalised.data();
+  std::uint32_t *const uncapitalised = doc.words.uncapitalised.data();
+  std::uint32_t n_capitalised = 0;
+  std::uint32_t n_uncapitalised = 0;
   // The table itself, inline: its shape test rejects most words before any hashing.
   const word_table *const forms = speech_forms_filter();
   for (std::uint32_t i = 0; i < n; ++i) {
@@ -585,6 +593,11 @@ void find_speech_words(pass_state &st) {
       continue;
     }
     const std::string_view w(chars + t.begin, t.end - t.begin);
+    const bool cap = t.is(parser::capitalised);
+    capitalised[n_capitalised] = i;
+    n_capitalised += cap ? 1U : 0U;
+    uncapitalised[n_uncapitalised] = i;
+    n_uncapitalised += !cap && w.size() <= 24 ? 1U : 0U;
     const std::int64_t v = forms == nullptr                  ? speech_form_value(w)
                            : w.size() >= 3 && w.size() <= 16 ? forms->find(w)
                                                              : -1;
@@ -598,6 +611,9 @@ void find_speech_words(pass_state &st) {
       st.frame_words.push_back(i - 1); // "a report by X found that …"
     }
   }
+  doc.words.capitalised.resize(n_capitalised);
+  doc.words.uncapitalised.resize(n_uncapitalised);
+  doc.words.filled = true;
 }
 
 void find_frames(pass_state &st, document &doc) {

@@ -32,7 +32,7 @@ void parse(std::string_view text, const parse_options &opts, parse_scratch &scra
                         scratch.line_ends,
                         scratch.speech,
                         scratch.frame_words};
-  detail::find_speech_words(st);
+  detail::find_speech_words(st, doc);
   detail::segment_paragraphs(opts.paragraphs, st, doc);
   detail::pair_quotes(opts, st, doc);
   detail::split_sentences(st, doc);

@@ -37,8 +37,9 @@ struct pass_state {
 paragraph_mode detect_paragraph_mode(const std::vector<token> &tokens);
 
 /// Looks every word up in the speech lexicon, once for all the passes
-/// that ask: fills st.speech and st.frame_words.
-void find_speech_words(pass_state &st);
+/// that ask: fills st.speech and st.frame_words; and, in the same pass,
+/// doc.words.
+void find_speech_words(pass_state &st, document &doc);
 
 /// Fills doc.paragraphs and st.paragraphs.
 void segment_paragraphs(paragraph_mode mode, pass_state &st, document &doc);

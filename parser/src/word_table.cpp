@@ -32,6 +32,8 @@ bool word_table::add(std::string_view word, std::uint32_t value) {
   lengths_ |= 1U << word.size();
   const std::size_t sh = shape(word);
   shapes_[sh >> 6] |= std::uint64_t{1} << (sh & 63U);
+  const std::size_t inner = inner_shape(word);
+  inner_shapes_[inner >> 6] |= std::uint64_t{1} << (inner & 63U);
   return true;
 }
 

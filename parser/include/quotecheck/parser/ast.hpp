@@ -113,6 +113,15 @@ struct diagnostic {
   std::string message;
 };
 
+/// The words of a document by case, listed by parse() in its one pass over
+/// every token, so that attribution, which asks about each group apart,
+/// need not walk all the tokens again.
+struct word_lists {
+  std::vector<std::uint32_t> capitalised;   ///< token index of every capitalised word, in order
+  std::vector<std::uint32_t> uncapitalised; ///< every other word of at most 24 bytes, in order
+  bool filled = false;                      ///< set by parse(); a document built otherwise has no lists
+};
+
 /// One parsed document.
 struct document {
   std::string_view text;     ///< the source text (not owned)
@@ -122,6 +131,7 @@ struct document {
   std::vector<quote> quotes; ///< in text order
   std::vector<frame> frames; ///< reported speech, in text order
   std::vector<diagnostic> diagnostics;
+  word_lists words; ///< the words by case (reused when the document is)
 };
 
 } // namespace quotecheck::parser

@@ -29,14 +29,22 @@ public:
 
   /// The value of `w` compared case-insensitively (ASCII), or -1.
   [[nodiscard]] std::int64_t find(std::string_view w) const { return may_contain(w) ? probe(w) : -1; }
-  /// False when no word of the table has the length and shape of `w`: most
-  /// words of a text are rejected so, inline, before any hashing.
+  /// False when no word of the table has the length and shapes of `w`:
+  /// most words of a text are rejected so, inline, before any hashing.
   [[nodiscard]] bool may_contain(std::string_view w) const {
     if (w.size() > max_word || ((lengths_ >> w.size()) & 1U) == 0) {
       return false;
     }
     const std::size_t s = shape(w);
-    return ((shapes_[s >> 6] >> (s & 63U)) & 1U) != 0;
+    std::uint64_t bit = shapes_[s >> 6] >> (s & 63U);
+    // A large table lets through many words by their first shape alone;
+    // a small one seldom does, and its lookups are spared a cache line.
+    if (count_ > inner_shapes_from) {
+      // Both bits tested at once: one branch, not two hard to predict.
+      const std::size_t i = inner_shape(w);
+      bit &= inner_shapes_[i >> 6] >> (i & 63U);
+    }
+    return (bit & 1U) != 0;
   }
   /// True when `w` is in the table (ASCII case-insensitive).
   [[nodiscard]] bool contains(std::string_view w) const { return find(w) >= 0; }
@@ -63,6 +71,18 @@ private:
   static std::size_t shape(std::string_view w) {
     return ((static_cast<std::size_t>(static_cast<unsigned char>(w.front())) & 31U) << 10) |
            ((static_cast<std::size_t>(static_cast<unsigned char>(w.back())) & 31U) << 5) | w.size();
+  }
+  /// Tables of more words than this test inner_shape() too.
+  static constexpr std::size_t inner_shapes_from = 128;
+  /// The shape of the same word by its second and next-to-last letters
+  /// (the only letter, for a word of one): words that share their first
+  /// and last letters and length seldom share these too.
+  static std::size_t inner_shape(std::string_view w) {
+    const std::size_t n = w.size();
+    const std::size_t second = n > 1 ? 1 : 0;
+    const std::size_t next_to_last = n > 1 ? n - 2 : 0;
+    return ((static_cast<std::size_t>(static_cast<unsigned char>(w[second])) & 31U) << 10) |
+           ((static_cast<std::size_t>(static_cast<unsigned char>(w[next_to_last])) & 31U) << 5) | n;
   }
   static std::uint64_t load8(const char *p) {
     std::uint64_t v = 0;
@@ -137,8 +157,9 @@ private:
   /// that a lookup that finds nothing touches little memory.
   std::vector<std::uint32_t> slots_ = std::vector<std::uint32_t>(1);
   std::size_t mask_ = 0;
-  std::uint32_t lengths_ = 0;      ///< bit n: a word of n bytes is in
-  std::uint64_t shapes_[512] = {}; ///< bit shape(w) for every word w
+  std::uint32_t lengths_ = 0;            ///< bit n: a word of n bytes is in
+  std::uint64_t shapes_[512] = {};       ///< bit shape(w) for every word w
+  std::uint64_t inner_shapes_[512] = {}; ///< bit inner_shape(w) for every word w
   std::size_t count_ = 0;
 };
 
