@@ -2,8 +2,6 @@
 
 #include "sql_rows.hpp"
 
-#include <algorithm>
-
 namespace quotecheck::audit::detail {
 
 result<run_info> load_run(sqlite3 *db) {

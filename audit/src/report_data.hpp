@@ -1,7 +1,9 @@
 #pragma once
 /// The bounded queries summary.json and report.html are computed from: the
-/// run's meta and totals, counts by rule, kind and speaker, and the first rows
-/// of the quotes and failures tables. Every list query takes a limit.
+/// run's meta and totals, counts by rule and kind, and the first rows of the
+/// quotes and failures tables. Every list query takes a limit. The counts
+/// over every quote (speakers, repeated quotations) are count_corpus's
+/// (report.hpp).
 
 #include <quotecheck/audit/state.hpp>
 #include <quotecheck/parser/result.hpp>
