@@ -6,6 +6,8 @@
 #include "quotecheck/parser/word_table.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 
 namespace quotecheck::attribution {
 
@@ -66,14 +68,62 @@ private:
   std::string_view view_;
 };
 
-/// FNV-1a over the bytes of `w`, lower-cased (ASCII) when `fold` is set:
-/// the key of the set of words a text writes in lower case.
-std::uint64_t word_hash(std::string_view w, bool fold) {
-  std::uint64_t h = 14695981039346656037ULL;
-  for (const char c : w) {
-    h ^= static_cast<unsigned char>(fold ? lower_char(c) : c);
-    h *= 1099511628211ULL;
+/// The 8 bytes at `p` (unaligned), as one word.
+std::uint64_t load8(const char *p) {
+  std::uint64_t v = 0;
+  std::memcpy(&v, p, 8);
+  return v;
+}
+
+/// The 4 bytes at `p` (unaligned), as one word.
+std::uint64_t load4(const char *p) {
+  std::uint32_t v = 0;
+  std::memcpy(&v, p, 4);
+  return v;
+}
+
+/// ASCII upper case to lower case in each byte of `x` (other bytes kept).
+std::uint64_t fold_ascii(std::uint64_t x) {
+  constexpr std::uint64_t highs = 0x8080808080808080ULL;
+  const std::uint64_t low7 = x & ~highs;
+  const std::uint64_t at_least_a = low7 + 0x3F3F3F3F3F3F3F3FULL;   // bit 7 set when >= 'A'
+  const std::uint64_t beyond_z = low7 + 0x2525252525252525ULL;     // bit 7 set when > 'Z'
+  const std::uint64_t upper = at_least_a & ~beyond_z & ~x & highs; // and an ASCII byte
+  return x | (upper >> 2);                                         // + 0x20
+}
+
+/// The hash of a word of 1 to 24 bytes, lower-cased (ASCII) when `Fold`
+/// is set: the key of the sets of words a text writes capitalised and in
+/// lower case. The bytes are read a few at a time, never beyond the word
+/// (as parser::word_table packs its keys): whole 8-byte words, the last
+/// one overlapping the one before; 4-byte halves; or three single bytes.
+/// Words of up to 7 bytes and the same length never share a hash.
+template <bool Fold> [[gnu::always_inline]] inline std::uint64_t word_hash(std::string_view w) {
+  const char *p = w.data();
+  const std::size_t n = w.size();
+  std::uint64_t a = 0;
+  std::uint64_t b = 0;
+  std::uint64_t c = 0;
+  if (n >= 8) {
+    a = load8(p);
+    b = n > 16 ? load8(p + 8) : 0;
+    c = load8(p + n - 8);
+  } else if (n >= 4) {
+    a = load4(p) | (load4(p + n - 4) << 32);
+  } else {
+    const auto u = [p](std::size_t i) {
+      return static_cast<std::uint64_t>(static_cast<unsigned char>(p[i]));
+    };
+    a = u(0) | (u(n / 2) << 8) | (u(n - 1) << 16);
   }
+  if constexpr (Fold) {
+    a = fold_ascii(a);
+    b = fold_ascii(b);
+    c = fold_ascii(c);
+  }
+  std::uint64_t h = (a * 0x9E3779B97F4A7C15ULL) ^ (b * 0xC2B2AE3D27D4EB4FULL) ^ (c * 0x165667B19E3779F9ULL) ^
+                    (n * 0xD6E8FEB86659FD93ULL);
+  h ^= h >> 29;
   return h;
 }
 
@@ -84,6 +134,9 @@ std::size_t word_shape(std::string_view w) {
   return ((static_cast<std::size_t>(static_cast<unsigned char>(w.front())) & 31U) << 10) | (w.size() << 5) |
          (static_cast<std::size_t>(static_cast<unsigned char>(w.back())) & 31U);
 }
+
+/// The 64-bit words of a bitmap of shapes (2^15 bits).
+constexpr std::size_t shape_words = std::size_t{1} << 9;
 
 bool is_anonymous_head(std::string_view w) {
   static const parser::word_table set = {
@@ -102,35 +155,52 @@ bool is_spokes(std::string_view w) {
   return set.contains(w);
 }
 
-bool is_suffix(std::string_view w) {
+const parser::word_table &suffixes() {
   static const parser::word_table set = {"jr", "sr", "ii", "iii", "iv"};
-  return set.contains(w);
+  return set;
 }
 
-bool is_particle(std::string_view w) {
+/// True for a name suffix ("Jr"). Every suffix has two or three letters:
+/// most words are passed inline, without a lookup.
+bool is_suffix(std::string_view w) { return (w.size() == 2 || w.size() == 3) && suffixes().contains(w); }
+
+const parser::word_table &particles() {
   static const parser::word_table set = {"de", "van", "von", "der", "den", "bin", "al",
                                          "la", "le",  "del", "da",  "di",  "du",  "ibn"};
-  return set.contains(w);
+  return set;
 }
 
+/// True for a particle of a name ("van"). Every particle has two or three
+/// letters: most words are passed inline, without a lookup.
+bool is_particle(std::string_view w) { return (w.size() == 2 || w.size() == 3) && particles().contains(w); }
+
 /// Words that are never names, though capitalised at a sentence start;
-/// short texts may never write them in lower case.
-const parser::word_table &function_words() {
-  static const parser::word_table set = {
-      "the",      "a",        "an",        "this",     "that",   "these",    "those",     "it",
-      "its",      "there",    "here",      "then",     "when",   "while",    "but",       "and",
-      "or",       "so",       "yet",       "if",       "as",     "at",       "in",        "on",
-      "of",       "for",      "to",        "from",     "by",     "with",     "after",     "before",
-      "during",   "since",    "until",     "although", "though", "because",  "however",   "meanwhile",
-      "monday",   "tuesday",  "wednesday", "thursday", "friday", "saturday", "sunday",    "january",
-      "february", "march",    "april",     "may",      "june",   "july",     "august",    "september",
-      "october",  "november", "december",  "earlier",  "later",  "today",    "yesterday", "tomorrow",
-      "now",      "still",    "also",      "yes",      "no",     "oh",       "well",      "dear",
-      "dearest",  "chapter",  "what",      "why",      "how",    "who",      "where",     "which",
-      "all",      "some",     "many",      "most",     "both",   "each",     "every",     "one",
-      "two",      "three",    "first",     "last",     "next",   "new",      "our",       "my",
-      "your",     "his",      "her",       "their",    "we",     "i",        "you",       "he",
-      "she",      "they",     "me",        "him",      "us",     "them"};
+/// short texts may never write them in lower case. Their hashes (see
+/// word_hash), as every capitalised word is hashed anyway.
+const hash_set &function_words() {
+  static const hash_set set = [] {
+    static constexpr std::string_view words[] = {
+        "the",      "a",        "an",        "this",     "that",   "these",    "those",     "it",
+        "its",      "there",    "here",      "then",     "when",   "while",    "but",       "and",
+        "or",       "so",       "yet",       "if",       "as",     "at",       "in",        "on",
+        "of",       "for",      "to",        "from",     "by",     "with",     "after",     "before",
+        "during",   "since",    "until",     "although", "though", "because",  "however",   "meanwhile",
+        "monday",   "tuesday",  "wednesday", "thursday", "friday", "saturday", "sunday",    "january",
+        "february", "march",    "april",     "may",      "june",   "july",     "august",    "september",
+        "october",  "november", "december",  "earlier",  "later",  "today",    "yesterday", "tomorrow",
+        "now",      "still",    "also",      "yes",      "no",     "oh",       "well",      "dear",
+        "dearest",  "chapter",  "what",      "why",      "how",    "who",      "where",     "which",
+        "all",      "some",     "many",      "most",     "both",   "each",     "every",     "one",
+        "two",      "three",    "first",     "last",     "next",   "new",      "our",       "my",
+        "your",     "his",      "her",       "their",    "we",     "i",        "you",       "he",
+        "she",      "they",     "me",        "him",      "us",     "them"};
+    hash_set s;
+    s.reset(4 * std::size(words)); // mostly empty: a word not in is seldom probed twice
+    for (const std::string_view w : words) {
+      s.insert(word_hash<true>(w));
+    }
+    return s;
+  }();
   return set;
 }
 
@@ -151,23 +221,37 @@ int pronoun_vote(std::string_view w) {
   return v < 0 ? 0 : static_cast<int>(v);
 }
 
-/// False for a word (token) that cannot be a pronoun voting for a gender
-/// (see pronoun_vote): every such pronoun has 2 to 7 letters, starts with
-/// h or s and has e, i or h second. Tested without branches, as most words
-/// fail it unpredictably.
-bool may_be_pronoun_vote(const char *text, const token &t) {
-  const std::size_t size = t.end - t.begin;
-  const unsigned first = static_cast<unsigned char>(text[t.begin]) | 0x20U;
-  const unsigned second = static_cast<unsigned char>(text[t.begin + (size > 1 ? 1 : 0)]) | 0x20U;
-  return static_cast<bool>(static_cast<unsigned>(size - 2 <= 5) &
-                           (static_cast<unsigned>(first == 'h') | static_cast<unsigned>(first == 's')) &
-                           (static_cast<unsigned>(second == 'e') | static_cast<unsigned>(second == 'i') |
-                            static_cast<unsigned>(second == 'h')));
+/// The shapes (see word_shape) of the pronouns that vote for a gender, a
+/// bitmap: a word of another shape is no such pronoun, and most are
+/// rejected so without a lookup.
+const std::array<std::uint64_t, shape_words> &pronoun_shapes() {
+  static const std::array<std::uint64_t, shape_words> shapes = [] {
+    std::array<std::uint64_t, shape_words> s{};
+    for (const std::string_view p : {"he", "him", "his", "himself", "she", "her", "hers", "herself"}) {
+      const std::size_t sh = word_shape(p);
+      s[sh >> 6] |= std::uint64_t{1} << (sh & 63U);
+    }
+    return s;
+  }();
+  return shapes;
 }
 
-/// True for a word token that is a pronoun voting for a gender.
-bool is_pronoun_vote(const char *text, const token &t) {
-  return may_be_pronoun_vote(text, t) && pronoun_vote(std::string_view(text + t.begin, t.end - t.begin)) != 0;
+/// is_contraction() for a word with an apostrophe among its last three bytes.
+[[gnu::noinline]] bool is_contraction_slow(std::string_view w) {
+  // Lower-casing (ASCII) changes neither where the apostrophe is nor
+  // whether the word ends in "'s".
+  const std::size_t n = w.size();
+  const std::size_t ap = w.find('\'');
+  return n - ap <= 3 && !(n >= 2 && w[n - 2] == '\'' && lower_char(w.back()) == 's');
+}
+
+/// True for "I'm", "I'll", "I've": a word whose first apostrophe is among
+/// its last three bytes, unless it ends in "'s". Most words have no
+/// apostrophe there, which is tested first, inline and without a search.
+inline bool is_contraction(std::string_view w) {
+  const std::size_t n = w.size();
+  const auto apostrophe_at = [&](std::size_t back) { return n >= back && w[n - back] == '\''; };
+  return (apostrophe_at(1) || apostrophe_at(2) || apostrophe_at(3)) && is_contraction_slow(w);
 }
 
 } // namespace
@@ -204,6 +288,17 @@ void word_index::clear() {
     std::fill(slots_.begin(), slots_.end(), slot{});
     generation_ = 1;
   }
+}
+
+std::uint64_t word_index::hash(std::string_view w) {
+  if (!w.empty() && w.size() <= 24) {
+    return word_hash<false>(w);
+  }
+  std::uint64_t h = 14695981039346656037ULL;
+  for (const char c : w) {
+    h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+  }
+  return h ^ (h >> 32);
 }
 
 std::size_t word_index::slot_for(std::string_view word, std::uint64_t h) const {
@@ -273,6 +368,22 @@ void list_words(const std::vector<token> &tokens, parser::word_lists &words) {
   words.filled = true;
 }
 
+/// The first token of [first, last) (sorted) that starts at or after `at`:
+/// std::lower_bound without branches on the tokens, whose outcomes a
+/// binary search cannot predict.
+const token *first_token_from(const token *first, const token *last, std::uint32_t at) {
+  std::size_t count = static_cast<std::size_t>(last - first);
+  if (count == 0) {
+    return first;
+  }
+  while (count > 1) {
+    const std::size_t half = count / 2;
+    first += half * static_cast<std::size_t>(first[half - 1].begin < at); // no branch
+    count -= half;
+  }
+  return first + (first->begin < at ? 1 : 0);
+}
+
 } // namespace
 
 name_index::name_index(std::string_view text, const std::vector<token> &tokens,
@@ -297,30 +408,42 @@ name_index::name_index(std::string_view text, const std::vector<token> &tokens,
   // The tokens that start inside each quoted span (few spans: found by
   // binary search, not by a test per token).
   for (const parser::span &q : quoted) {
-    const auto starts_before = [](const token &t, std::uint32_t at) { return t.begin < at; };
-    const token *a = std::lower_bound(toks, toks + n, q.begin, starts_before);
-    const token *b = std::lower_bound(a, toks + n, q.end, starts_before);
+    const token *a = first_token_from(toks, toks + n, q.begin);
+    const token *b = first_token_from(a, toks + n, q.end);
     std::fill(bits + (a - toks), bits + (b - toks), std::uint8_t{quoted_bit});
   }
-  // The capitalised words' hashes and shapes, and which are pronouns
-  // voting for a gender (find_lower_forms marks the other pronouns).
+  // Each capitalised word once: a pronoun voting for a gender? Never a
+  // name (a function word, "I'm")? Else a candidate for a name's word, with
+  // its hash (lower-cased) and shape for find_lower_forms.
   const std::vector<std::uint32_t> &capitalised = words_->capitalised;
-  std::vector<std::uint64_t> &hashes = s_.capitalised_hash;
+  const hash_set &function = function_words();
+  const std::uint64_t *const pronouns = pronoun_shapes().data();
+  std::vector<name_candidate> &candidates = s_.candidates;
   std::vector<std::uint64_t> &shapes = s_.capitalised_shapes;
-  hashes.resize(capitalised.size());
-  shapes.assign(std::size_t{1} << 9, 0); // 2^15 bits
-  for (std::size_t k = 0; k < capitalised.size(); ++k) {
-    const std::uint32_t i = capitalised[k];
+  hash_set &capitalised_set = s_.capitalised_set;
+  candidates.clear();
+  shapes.assign(shape_words, 0);
+  capitalised_set.reset(capitalised.size());
+  for (const std::uint32_t i : capitalised) {
     const token &t = toks[i];
-    if (is_pronoun_vote(chars, t)) {
+    const std::string_view w(chars + t.begin, t.end - t.begin);
+    if (w.size() > 24) { // no lower-case form is that long; no pronoun either
+      if (!is_contraction(w)) {
+        bits[i] |= name_word_bit;
+      }
+      continue;
+    }
+    const std::size_t sh = word_shape(w);
+    if (((pronouns[sh >> 6] >> (sh & 63U)) & 1U) != 0 && pronoun_vote(w) != 0) {
       bits[i] |= pronoun_bit;
     }
-    const std::string_view w(chars + t.begin, t.end - t.begin);
-    hashes[k] = w.size() <= 24 ? word_hash(w, true) : 0;
-    if (w.size() <= 24) {
-      const std::size_t sh = word_shape(w);
-      shapes[sh >> 6] |= std::uint64_t{1} << (sh & 63U);
+    const std::uint64_t h = word_hash<true>(w);
+    if (function.contains(h) || is_contraction(w)) {
+      continue;
     }
+    capitalised_set.insert(h);
+    shapes[sh >> 6] |= std::uint64_t{1} << (sh & 63U);
+    candidates.push_back({i, static_cast<std::uint32_t>(sh), h});
   }
   find_lower_forms();
   mark_name_words();
@@ -329,73 +452,51 @@ name_index::name_index(std::string_view text, const std::vector<token> &tokens,
 }
 
 void name_index::find_lower_forms() {
-  // Which capitalised words does the text also write in lower case? Only a
-  // lower-case word with the shape (first byte, length, last byte; letters
-  // case-insensitive by their low five bits) of a capitalised word can be
-  // one, so most are never hashed. The same walk marks the pronouns.
+  // Which candidate name words does the text also write in lower case?
+  // Only a lower-case word with the shape (first byte, length, last byte;
+  // letters case-insensitive by their low five bits) of a candidate can be
+  // one, so most are never hashed. The same walk marks the pronouns, by
+  // their shapes too: both tests first, with one branch.
   const token *const toks = tokens_.data();
   const char *const chars = text_.data();
   std::uint8_t *const bits = s_.token_bits.data();
   const std::uint64_t *const shapes = s_.capitalised_shapes.data();
-  const std::vector<std::uint32_t> &capitalised = words_->capitalised;
-  hash_set &capitalised_set = s_.capitalised_set;
-  capitalised_set.reset(capitalised.size());
-  for (std::size_t k = 0; k < capitalised.size(); ++k) {
-    const token &t = toks[capitalised[k]];
-    if (t.end - t.begin <= 24) {
-      capitalised_set.insert(s_.capitalised_hash[k]);
-    }
-  }
+  const std::uint64_t *const pronouns = pronoun_shapes().data();
+  const hash_set &capitalised_set = s_.capitalised_set;
   hash_set &found = s_.lower_forms; // each lower-case form once, however often written
-  found.reset(capitalised.size());
+  found.reset(s_.candidates.size());
   for (const std::uint32_t i : words_->uncapitalised) { // words of at most 24 bytes
     const token &t = toks[i];
-    // As written: equal to a lower-cased capitalised word only if its
-    // shape is that word's. Most words are neither that nor a pronoun:
-    // both tests first, with one branch.
     const std::string_view w(chars + t.begin, t.end - t.begin);
     const std::size_t sh = word_shape(w);
-    const auto shape_known = static_cast<unsigned>((shapes[sh >> 6] >> (sh & 63U)) & 1U);
-    const bool maybe_pronoun = may_be_pronoun_vote(chars, t);
-    if ((shape_known | static_cast<unsigned>(maybe_pronoun)) == 0) {
+    const std::uint64_t known = shapes[sh >> 6] >> (sh & 63U);
+    const std::uint64_t pronoun = pronouns[sh >> 6] >> (sh & 63U);
+    if (((known | pronoun) & 1U) == 0) {
       continue;
     }
-    if (maybe_pronoun && pronoun_vote(w) != 0) {
+    if ((pronoun & 1U) != 0 && pronoun_vote(w) != 0) {
       bits[i] |= pronoun_bit;
     }
-    if (shape_known == 0) {
+    if ((known & 1U) == 0) {
       continue;
     }
-    const std::uint64_t h = word_hash(w, false);
+    // As written: equal to a lower-cased candidate only if their hashes are.
+    const std::uint64_t h = word_hash<false>(w);
     if (capitalised_set.contains(h) && found.insert(h)) {
-      lower_shapes_.set(word_shape(w));
+      lower_shapes_.set(sh);
     }
   }
 }
 
 void name_index::mark_name_words() {
   // Whether each capitalised word is a name's word, decided once: scan()
-  // asks about the same words several times.
-  const parser::word_table &function = function_words();
-  const char *const chars = text_.data();
-  for (std::size_t k = 0; k < words_->capitalised.size(); ++k) {
-    const token &t = tok_[words_->capitalised[k]];
-    const std::string_view l(chars + t.begin, t.end - t.begin);
-    // Lower-casing (ASCII) changes neither where the apostrophe is nor
-    // whether the word ends in "'s"; the table and the hash fold case.
-    if (const auto ap = l.find('\''); ap != std::string_view::npos) {
-      if (l.size() - ap <= 3 && !(l.size() >= 2 && l[l.size() - 2] == '\'' && lower_char(l.back()) == 's')) {
-        continue; // I'm, I'll, I've
-      }
-    }
-    if (function.contains(l)) {
-      continue;
-    }
-    // A word the text also writes in lower case has the shape of one of
-    // those lower-case forms: most words are passed without a lookup.
-    if (l.size() > 24 || !lower_shapes_.test(word_shape(l)) ||
-        !s_.lower_forms.contains(s_.capitalised_hash[k])) {
-      s_.token_bits[words_->capitalised[k]] |= name_word_bit;
+  // asks about the same words several times. A candidate is unless the
+  // text also writes it in lower case; the shape of a lower-case form
+  // passes most words without a lookup.
+  std::uint8_t *const bits = s_.token_bits.data();
+  for (const name_candidate &c : s_.candidates) {
+    if (!lower_shapes_.test(c.shape) || !s_.lower_forms.contains(c.hash)) {
+      bits[c.token] |= name_word_bit;
     }
   }
 }

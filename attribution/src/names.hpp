@@ -99,14 +99,9 @@ private:
     std::uint32_t size = 0;
     std::uint32_t idx = 0;
   };
-  /// FNV-1a: the words are short, for which it is cheaper than std::hash.
-  static std::uint64_t hash(std::string_view w) {
-    std::uint64_t h = 14695981039346656037ULL;
-    for (const char c : w) {
-      h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-    }
-    return h ^ (h >> 32);
-  }
+  /// The hash of a word: a few multiplications for one of 1 to 24 bytes
+  /// (every byte read at once, no loop), FNV-1a for another.
+  static std::uint64_t hash(std::string_view w);
   /// The slot holding `word` (of hash `h`), or the empty slot where it would go.
   [[nodiscard]] std::size_t slot_for(std::string_view word, std::uint64_t h) const;
   void grow();
@@ -115,6 +110,14 @@ private:
   std::string chars_;
   std::size_t count_ = 0;
   std::uint32_t generation_ = 1;
+};
+
+/// A capitalised word that may be a name's word, unless the text also
+/// writes it in lower case.
+struct name_candidate {
+  std::uint32_t token; ///< its token index
+  std::uint32_t shape; ///< its shape: first and last bytes (low five bits), length
+  std::uint64_t hash;  ///< its hash, lower-cased (ASCII)
 };
 
 /// What a name_index fills for one document, kept by the caller (one per
@@ -126,10 +129,9 @@ struct name_scratch {
   std::vector<std::uint32_t> mention_token;                    ///< token index of each mention
   std::vector<std::uint8_t> token_bits;                        ///< per token: name_index::token_bit
   parser::word_lists words;                      ///< for a document whose word lists parse() did not fill
-  std::vector<std::uint64_t> capitalised_hash;   ///< parallel to the capitalised words: their hashes,
-                                                 ///< lower-cased (0 beyond 24 bytes)
-  std::vector<std::uint64_t> capitalised_shapes; ///< bitmap of the shapes of the capitalised words
-  hash_set capitalised_set;                      ///< the capitalised words' hashes
+  std::vector<name_candidate> candidates;        ///< the capitalised words that may be names' words
+  std::vector<std::uint64_t> capitalised_shapes; ///< bitmap of the shapes of the candidates
+  hash_set capitalised_set;                      ///< the candidates' hashes
   hash_set lower_forms;                          ///< those of them the text also writes in lower case
   std::vector<std::uint8_t> run_flags;           ///< scan(): lexicon_flags of each word of a run
   word_index by_last;                            ///< last word (lower case) → entry
