@@ -19,7 +19,8 @@ sql_rows::~sql_rows() { sqlite3_finalize(stmt_); }
 
 sql_rows &sql_rows::bind(int index, std::string_view text) {
   if (stmt_ != nullptr) {
-    sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()),
+                      borrow_ ? SQLITE_STATIC : SQLITE_TRANSIENT);
   }
   return *this;
 }

@@ -28,6 +28,15 @@ public:
   [[nodiscard]] bool ok() const { return err_.code == error_code::ok; }
   [[nodiscard]] const error &err() const { return err_; }
 
+  /// Texts bound from now on are read in place by run(), not copied: each
+  /// must stay alive until the run() that writes it returns. For rows
+  /// written from memory that outlives the statement (a batch's rows),
+  /// where copying every text cost more than inserting it.
+  sql_rows &borrow_texts() {
+    borrow_ = true;
+    return *this;
+  }
+
   /// Binds parameter `index` (1-based).
   sql_rows &bind(int index, std::string_view text);
   sql_rows &bind(int index, std::int64_t value);
@@ -53,6 +62,7 @@ private:
   sqlite3 *db_ = nullptr;
   sqlite3_stmt *stmt_ = nullptr;
   error err_;
+  bool borrow_ = false; ///< bind texts with SQLITE_STATIC (see borrow_texts)
 };
 
 /// The single integer a query returns (0 when it returns no row).

@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <map>
 #include <string_view>
 
@@ -73,6 +74,7 @@ result<void> insert_quotes(sqlite3 *db, const std::vector<quote_row> &rows) {
   if (!s.ok()) {
     return s.err();
   }
+  s.borrow_texts(); // the rows outlive the statement
   for (const quote_row &q : rows) {
     s.bind(1, q.seq).bind(2, q.doc_id).bind_opt(3, q.url).bind_opt(4, q.outlet);
     s.bind_opt(5, q.date).bind(6, q.line).bind(7, q.col).bind(8, q.kind).bind(9, q.text);
@@ -113,13 +115,31 @@ result<void> insert_failures(sqlite3 *db, const std::vector<failure_row> &rows) 
 }
 
 result<void> count_rules(sqlite3 *db, const std::vector<std::pair<std::string, std::string>> &rules) {
-  sql_rows s(db, "INSERT INTO rule_counts(rule, severity, n) VALUES(?1, ?2, 1) "
-                 "ON CONFLICT(rule) DO UPDATE SET n = n + 1, severity = excluded.severity");
+  // One upsert per rule, not per finding: a batch holds thousands of
+  // findings of a dozen rules. The last severity seen wins, as it would
+  // row by row.
+  struct tally {
+    std::string_view rule, severity;
+    std::int64_t n = 0;
+  };
+  std::vector<tally> tallies;
+  for (const auto &[rule, severity] : rules) {
+    auto it = std::find_if(tallies.begin(), tallies.end(), [&](const tally &t) { return t.rule == rule; });
+    if (it == tallies.end()) {
+      tallies.push_back({rule, severity, 1});
+    } else {
+      it->severity = severity;
+      ++it->n;
+    }
+  }
+  sql_rows s(db, "INSERT INTO rule_counts(rule, severity, n) VALUES(?1, ?2, ?3) "
+                 "ON CONFLICT(rule) DO UPDATE SET n = n + excluded.n, severity = excluded.severity");
   if (!s.ok()) {
     return s.err();
   }
-  for (const auto &[rule, severity] : rules) {
-    if (auto r = s.bind(1, rule).bind(2, severity).run(); !r.ok()) {
+  s.borrow_texts();
+  for (const tally &t : tallies) {
+    if (auto r = s.bind(1, t.rule).bind(2, t.severity).bind(3, t.n).run(); !r.ok()) {
       return r;
     }
   }
