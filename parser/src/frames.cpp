@@ -568,6 +568,44 @@ private:
   }
 };
 
+/// Values in frame_word_table() of its two words that are no verbs of saying.
+constexpr std::uint32_t according_value = 0xFFFF0000U;
+constexpr std::uint32_t that_value = 0xFFFF0001U;
+
+/// Every word find_speech_words stops at, in one table, so that one shape
+/// test passes over the rest: the forms of the speech lexicon (with their
+/// values in speech_forms_filter()), "according" and "that". Null when the
+/// speech lexicon has no filter.
+const word_table *frame_word_table() {
+  static const word_table *const table = []() -> const word_table * {
+    const word_table *const forms = speech_forms_filter();
+    if (forms == nullptr) {
+      return nullptr;
+    }
+    static word_table words = *forms;
+    const bool added = words.add("according", according_value) && words.add("that", that_value);
+    return added ? &words : nullptr;
+  }();
+  return table;
+}
+
+/// What find_speech_words does for a word that may be a frame word: `v` is
+/// its value as frame_word_table() gives it (-1 for none).
+void note_frame_word(pass_state &st, std::uint32_t i, std::string_view w, std::int64_t v) {
+  if (v == according_value) {
+    st.frame_words.push_back(i);
+  } else if (v == that_value) {
+    const token *const toks = st.tokens.data();
+    if (w == "that" && i > 0 && toks[i - 1].cls == token_class::word && st.speech[i - 1] == 0 &&
+        !finding_lemma(text_of(st.text, toks[i - 1])).empty()) {
+      st.frame_words.push_back(i - 1); // "a report by X found that …"
+    }
+  } else if (v >= 0) {
+    st.speech[i] = static_cast<std::uint16_t>(v + 1);
+    st.frame_words.push_back(i);
+  }
+}
+
 } // namespace
 
 void find_speech_words(pass_state &st, document &doc) {
@@ -576,39 +614,50 @@ void find_speech_words(pass_state &st, document &doc) {
   const char *const chars = st.text.data();
   st.speech.assign(n, 0);
   st.frame_words.clear();
-  std::uint16_t *const speech = st.speech.data();
   // The word lists are written without a branch on the word's case: every
-  // word is stored in both, and only the right list's end moves on.
+  // token is stored in both, and only the right list's end moves on.
   doc.words.capitalised.resize(n);
   doc.words.uncapitalised.resize(n);
   std::uint32_t *const capitalised = doc.words.capitalised.data();
   std::uint32_t *const uncapitalised = doc.words.uncapitalised.data();
   std::uint32_t n_capitalised = 0;
   std::uint32_t n_uncapitalised = 0;
-  // The table itself, inline: its shape test rejects most words before any hashing.
-  const word_table *const forms = speech_forms_filter();
-  for (std::uint32_t i = 0; i < n; ++i) {
-    const token &t = toks[i];
-    if (t.cls != token_class::word) {
-      continue;
-    }
-    const std::string_view w(chars + t.begin, t.end - t.begin);
-    const bool cap = t.is(parser::capitalised);
+  // Every token goes through the same steps, without a branch on its class
+  // or case (either would be mispredicted often).
+  const auto list = [&](std::uint32_t i, const token &t, std::size_t size) {
+    const std::uint32_t word = t.cls == token_class::word ? 1U : 0U;
+    const std::uint32_t cap = (t.flags & parser::capitalised) != 0 ? 1U : 0U;
     capitalised[n_capitalised] = i;
-    n_capitalised += cap ? 1U : 0U;
+    n_capitalised += word & cap;
     uncapitalised[n_uncapitalised] = i;
-    n_uncapitalised += !cap && w.size() <= 24 ? 1U : 0U;
-    const std::int64_t v = forms == nullptr                  ? speech_form_value(w)
-                           : w.size() >= 3 && w.size() <= 16 ? forms->find(w)
-                                                             : -1;
-    if (v >= 0) {
-      speech[i] = static_cast<std::uint16_t>(v + 1);
-      st.frame_words.push_back(i);
-    } else if (w.size() == 9 && in(w, {"according"})) {
-      st.frame_words.push_back(i);
-    } else if (w == "that" && i > 0 && toks[i - 1].cls == token_class::word && speech[i - 1] == 0 &&
-               !finding_lemma(text_of(st.text, toks[i - 1])).empty()) {
-      st.frame_words.push_back(i - 1); // "a report by X found that …"
+    n_uncapitalised += word & (cap ^ 1U) & (size <= 24 ? 1U : 0U);
+    return word;
+  };
+  if (const word_table *const table = frame_word_table(); table != nullptr) {
+    for (std::uint32_t i = 0; i < n; ++i) {
+      const token &t = toks[i];
+      const std::string_view w(chars + t.begin, t.end - t.begin); // tokens are never empty
+      const std::uint32_t word = list(i, t, w.size());
+      // The one branch, on the table's shape test, passes over most words.
+      // Speech forms are looked up only at 3 to 16 bytes ("according" and "that" are within).
+      const std::uint32_t sized = w.size() - 3 <= 13 ? 1U : 0U;
+      if ((word & sized & (table->may_contain_branchless(w) ? 1U : 0U)) != 0) {
+        note_frame_word(st, i, w, table->find_passed(w));
+      }
+    }
+  } else {
+    for (std::uint32_t i = 0; i < n; ++i) {
+      const token &t = toks[i];
+      const std::string_view w(chars + t.begin, t.end - t.begin);
+      if (list(i, t, w.size()) != 0) {
+        std::int64_t v = speech_form_value(w);
+        if (v < 0 && w.size() == 9 && in(w, {"according"})) {
+          v = according_value;
+        } else if (v < 0 && w == "that") {
+          v = that_value;
+        }
+        note_frame_word(st, i, w, v);
+      }
     }
   }
   doc.words.capitalised.resize(n_capitalised);

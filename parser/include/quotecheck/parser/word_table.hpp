@@ -46,6 +46,28 @@ public:
     }
     return (bit & 1U) != 0;
   }
+  /// may_contain() without a branch: for a caller that asks about every
+  /// token of a text, for which a branch on each test would be mispredicted
+  /// often. `w` must not be empty (its first and last bytes are read
+  /// whatever its length); the answer is may_contain(w)'s.
+  [[nodiscard]] bool may_contain_branchless(std::string_view w) const {
+    // Lengths over max_word are clamped to 31, whose bit in lengths_ is never set.
+    const std::size_t n = w.size() < 31 ? w.size() : 31;
+    const auto byte = [&w](std::size_t i) {
+      return static_cast<std::size_t>(static_cast<unsigned char>(w[i])) & 31U;
+    };
+    const std::size_t s = (byte(0) << 10) | (byte(w.size() - 1) << 5) | n;
+    std::uint64_t bit = (lengths_ >> n) & (shapes_[s >> 6] >> (s & 63U));
+    if (count_ > inner_shapes_from) {
+      const std::size_t second = w.size() > 1 ? 1 : 0;
+      const std::size_t i = (byte(second) << 10) | (byte(w.size() - 1 - second) << 5) | n;
+      bit &= inner_shapes_[i >> 6] >> (i & 63U);
+    }
+    return (bit & 1U) != 0;
+  }
+  /// find() for a word that may_contain() has let through: the lookup
+  /// without testing its shape again.
+  [[nodiscard]] std::int64_t find_passed(std::string_view w) const { return probe(w); }
   /// True when `w` is in the table (ASCII case-insensitive).
   [[nodiscard]] bool contains(std::string_view w) const { return find(w) >= 0; }
   /// Number of words.
