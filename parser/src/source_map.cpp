@@ -86,6 +86,16 @@ block_summary summarise_block(const char *p) {
 }
 #endif
 
+/// The set bits of `x`. std::popcount is a call into libgcc on x86-64
+/// without -mpopcnt (the baseline has no POPCNT); this is the same
+/// arithmetic, inline.
+unsigned count_bits(std::uint64_t x) {
+  x -= (x >> 1) & 0x5555555555555555ULL;
+  x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+  x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+  return static_cast<unsigned>((x * 0x0101010101010101ULL) >> 56);
+}
+
 /// The continuation bytes among the first `k` bytes (k < 64) of the block
 /// at `p`; `whole` says that all 64 bytes of the block may be read.
 unsigned continuations_before(const char *p, std::size_t k, bool whole) {
@@ -99,7 +109,7 @@ unsigned continuations_before(const char *p, std::size_t k, bool whole) {
           std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(_mm_cmplt_epi8(v, below_lead)))}
           << (16 * j);
     }
-    return static_cast<unsigned>(std::popcount(continuation & ((std::uint64_t{1} << k) - 1)));
+    return count_bits(continuation & ((std::uint64_t{1} << k) - 1));
   }
 #else
   static_cast<void>(whole);
