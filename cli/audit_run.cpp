@@ -565,17 +565,22 @@ private:
                      "otherwise; start again with another --out\n";
         return exit_input;
       }
-      state_->set_meta("finished", "");
     }
-    // All again on a resume: a run killed while starting may have stored
-    // only some of them.
-    for (const auto &[key, value] : identity) {
-      state_->set_meta(key, value);
+    // All at once, and all again on a resume: one transaction (one sync to
+    // disk, where a value each cost a sync each), and a run killed while
+    // starting has stored all of them or none.
+    std::vector<std::pair<std::string, std::string>> meta = identity;
+    meta.emplace_back("db", db_recorded);
+    meta.emplace_back("version", QUOTECHECK_VERSION);
+    if (existed) {
+      meta.emplace_back("finished", "");
     }
-    state_->set_meta("db", db_recorded);
-    state_->set_meta("version", QUOTECHECK_VERSION);
     if (const auto started = state_->meta("started"); !started.ok() || started.value().empty()) {
-      state_->set_meta("started", utc_now());
+      meta.emplace_back("started", utc_now());
+    }
+    if (auto r = state_->set_meta(meta); !r.ok()) {
+      std::cerr << "quotecheck: " << state_path.string() << ": " << r.err().message << '\n';
+      return exit_input;
     }
     std::string why;
     findings_ = open_cut(dir_ / "findings.jsonl", resumed_.findings_bytes, why);

@@ -119,14 +119,12 @@ int run_merge(const std::vector<std::string> &dirs, const std::string &out_dir) 
       std::cerr << "quotecheck: " << out_dir << ": cannot write the merged findings\n";
       return exit_input;
     }
-    for (const auto &[key, value] : {std::pair<std::string, std::string>{"version", QUOTECHECK_VERSION},
-                                     {"inputs", inputs},
-                                     {"shard", "merged: " + shards},
-                                     {"db", db},
-                                     {"started", utc_now()},
-                                     {"finished", utc_now()}}) {
-      merged.set_meta(key, value);
-    }
+    merged.set_meta({{"version", QUOTECHECK_VERSION},
+                     {"inputs", inputs},
+                     {"shard", "merged: " + shards},
+                     {"db", db},
+                     {"started", utc_now()},
+                     {"finished", utc_now()}});
   }
   fs::rename(out / "findings.jsonl.merging", out / "findings.jsonl", ec);
   fs::rename(out / "failures.jsonl.merging", out / "failures.jsonl", ec);

@@ -176,10 +176,18 @@ result<state> state::open(const std::string &path) {
   // 16 MiB of page cache (a fixed bound): with SQLite's default 2 MiB, the
   // inserts into the growing quotes index re-read pages with a syscall each.
   for (const char *sql :
-       {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA cache_size = -16384", schema_sql}) {
+       {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA cache_size = -16384"}) {
     if (auto r = exec(p->db, sql); !r.ok()) {
       return error{error_code::db_error, path + ": " + r.err().message, 0};
     }
+  }
+  // The tables in one transaction: one sync to disk, not one per table.
+  transaction t(p->db);
+  if (auto r = t.began().ok() ? exec(p->db, schema_sql) : t.began(); !r.ok()) {
+    return error{error_code::db_error, path + ": " + r.err().message, 0};
+  }
+  if (auto r = t.commit(); !r.ok()) {
+    return error{error_code::db_error, path + ": " + r.err().message, 0};
   }
   return state(std::move(p));
 }
@@ -199,12 +207,25 @@ result<checkpoint> state::last_checkpoint() const {
 }
 
 result<void> state::set_meta(const std::string &key, const std::string &value) {
+  return set_meta({{key, value}});
+}
+
+result<void> state::set_meta(const std::vector<std::pair<std::string, std::string>> &entries) {
+  transaction t(impl_->db);
+  if (!t.began().ok()) {
+    return t.began();
+  }
   sql_rows s(impl_->db, "INSERT INTO meta(key, value) VALUES(?1, ?2) "
                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
   if (!s.ok()) {
     return s.err();
   }
-  return s.bind(1, key).bind(2, value).run();
+  for (const auto &[key, value] : entries) {
+    if (auto r = s.bind(1, key).bind(2, value).run(); !r.ok()) {
+      return r;
+    }
+  }
+  return t.commit();
 }
 
 result<std::string> state::meta(const std::string &key) const {

@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 struct sqlite3;
@@ -127,6 +128,9 @@ public:
   result<checkpoint> last_checkpoint() const;
   /// Sets a meta value (in its own transaction).
   result<void> set_meta(const std::string &key, const std::string &value);
+  /// Sets several meta values in one transaction: all or none, and one
+  /// sync to disk rather than one per value.
+  result<void> set_meta(const std::vector<std::pair<std::string, std::string>> &entries);
   /// A meta value, or "" when unset.
   result<std::string> meta(const std::string &key) const;
   /// Adds a batch and moves the checkpoint, in one transaction.
