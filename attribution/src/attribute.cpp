@@ -72,6 +72,7 @@ public:
     std::vector<std::optional<parser::cue>> direct_cue(quotes.size());
     std::vector<bool> absorbed(quotes.size(), false);
     std::vector<attributed_quote> out;
+    out.reserve(doc_.frames.size() + quotes.size());
     struct frame_speaker {
       std::uint32_t at;
       std::uint32_t paragraph;
@@ -89,14 +90,14 @@ public:
       const std::uint32_t paragraph = doc_.sentences[f.sentence].paragraph;
       if (who) {
         remember(*who, f.verb.words.begin);
-        frame_speakers.push_back({f.verb.words.begin, paragraph, *who});
+        frame_speakers.emplace_back(f.verb.words.begin, paragraph, *who); // copied once, in place
       }
       const bool claim = f.verb.mode == parser::cue_mode::asserted;
       if (f.layout == parser::frame_layout::cue_only) {
         // "Lammy said:" — the quotation right after the colon is his.
         const span sent = doc_.sentences[f.sentence].range;
         if (who && sent.end > 0 && doc_.text[sent.end - 1] == ':') {
-          colon_intros.push_back({sent.end, *who});
+          colon_intros.emplace_back(sent.end, *who);
         }
         continue;
       }
@@ -104,11 +105,17 @@ public:
         const auto qi = static_cast<std::size_t>(f.quote_index);
         if (f.content == quotes[qi].content || quotes[qi].kind != quote_kind::partial) {
           if (f.content == quotes[qi].content || contains(f.content, quotes[qi].content)) {
+            const bool whole = f.content == quotes[qi].content;
             if (!direct[qi]) {
-              direct[qi] = who;
+              // The frame's speaker is not needed further for the whole quote.
+              if (whole) {
+                direct[qi] = std::move(who);
+              } else {
+                direct[qi] = who;
+              }
               direct_cue[qi] = f.verb;
             }
-            if (f.content == quotes[qi].content) {
+            if (whole) {
               continue;
             }
           }
@@ -119,28 +126,30 @@ public:
             absorbed[k] = absorbed[k] ||
                           (quotes[k].kind == quote_kind::partial && contains(f.content, quotes[k].content));
           }
-          out.push_back(make(f.content, quote_kind::mixed, quotes[qi].quotation, who, f.verb));
+          add(out, f.content, quote_kind::mixed, quotes[qi].quotation, std::move(who), f.verb);
           continue;
         }
       }
       if (claim && !f.content.empty()) {
-        out.push_back(make(f.content, quote_kind::indirect, next_id_++, who, f.verb));
+        add(out, f.content, quote_kind::indirect, next_id_++, std::move(who), f.verb);
       }
     }
 
     const bool dialogue = dialogue_;
 
     // Direct and partial quotes: the speaker of their frame, else what the text implies.
-    std::optional<speaker> previous;
+    // The previous speakers are those of earlier quotes, in `direct`: they
+    // are not copied (`direct` does not change size and earlier entries stay).
+    const speaker *previous = nullptr;
     std::uint32_t previous_paragraph = 0;
-    std::optional<speaker> before_previous;
+    const speaker *before_previous = nullptr;
     const auto reported = static_cast<std::ptrdiff_t>(out.size()); // out: reported speech, then quotes
     for (std::size_t qi = 0; qi < quotes.size(); ++qi) {
       const parser::quote &q = quotes[qi];
       if (absorbed[qi] || q.is_name) {
         continue; // a title or markup in quotation marks is nobody's words
       }
-      std::optional<speaker> who = direct[qi];
+      std::optional<speaker> &who = direct[qi]; // the frame's speaker, else what is found here
       if (!who) {
         who = from_same_quotation(qi, direct);
       }
@@ -189,14 +198,13 @@ public:
         }
       }
       if (who) {
-        direct[qi] = who;
-        if (!previous || previous->name != who->name) {
+        if (previous == nullptr || previous->name != who->name) {
           before_previous = previous;
         }
-        previous = who;
+        previous = &*who;
         previous_paragraph = q.paragraph;
       }
-      out.push_back(make(q.content, q.kind, q.quotation, who, direct_cue[qi]));
+      add(out, q.content, q.kind, q.quotation, who, direct_cue[qi]);
     }
     const auto by_start = [](const attributed_quote &a, const attributed_quote &b) {
       return a.content.begin < b.content.begin;
@@ -295,15 +303,17 @@ private:
     return out;
   }
 
-  attributed_quote make(span content, quote_kind kind, std::uint32_t quotation,
-                        const std::optional<speaker> &who, const std::optional<parser::cue> &verb) const {
-    attributed_quote a;
+  /// Appends a quote to `out`, built in place: a speaker is copied (or
+  /// moved) once, into the output.
+  template <typename Who>
+  static void add(std::vector<attributed_quote> &out, span content, quote_kind kind, std::uint32_t quotation,
+                  Who &&who, const std::optional<parser::cue> &verb) {
+    attributed_quote &a = out.emplace_back();
     a.content = content;
     a.kind = kind;
     a.quotation = quotation;
-    a.who = who;
+    a.who = std::forward<Who>(who);
     a.verb = verb;
-    return a;
   }
 
   std::optional<speaker> from_same_quotation(std::size_t qi,
@@ -325,7 +335,7 @@ private:
 
   void remember(const speaker &s, std::uint32_t at) {
     if (s.type == speaker_type::person || s.type == speaker_type::organization) {
-      recent_.push_back({s, at});
+      recent_.emplace_back(s, at);
     }
   }
 
@@ -334,29 +344,29 @@ private:
     if (source.empty()) {
       return std::nullopt;
     }
-    const source_analysis a = names_.analyse(source);
+    source_analysis a = names_.analyse(source); // its strings are moved into the speaker
     speaker s;
     s.mention = source;
     switch (a.kind) {
     case source_kind::pronoun: {
       // The nearest earlier speaker or named person (plural: an organisation too).
       const char g = a.plural ? 0 : parser::pronoun_gender(a.name);
-      const std::optional<speaker> prev = nearest(before, a.plural, g);
+      std::optional<speaker> prev = nearest(before, a.plural, g);
       if (!prev) {
         // No antecedent: the pronoun itself is the best we can say.
         s.type = a.plural ? speaker_type::unknown : speaker_type::person;
-        s.name = a.name;
+        s.name = std::move(a.name);
         s.confidence = confidence::unresolved_pronoun;
         return s;
       }
-      s = *prev;
+      s = std::move(*prev);
       s.mention = source;
       s.confidence = dialogue_ ? confidence::pronoun_dialogue : confidence::pronoun;
       return s;
     }
     case source_kind::document: {
       s.type = speaker_type::document;
-      s.name = a.name;
+      s.name = std::move(a.name);
       s.confidence = confidence::document;
       // "the statement said": the organisation that issued it, when known.
       std::size_t steps = 0; // bounded: linear time on any document
@@ -371,22 +381,30 @@ private:
     }
     case source_kind::anonymous:
       s.type = speaker_type::anonymous;
-      s.name = a.name;
-      s.role = a.role;
+      s.name = std::move(a.name);
+      s.role = std::move(a.role);
       s.confidence = confidence::anonymous;
       return s;
     case source_kind::organisation:
       s.type = speaker_type::organization;
-      s.name = a.name;
-      s.role = a.role;
+      s.name = std::move(a.name);
+      s.role = std::move(a.role);
       s.confidence = confidence::organisation;
       return s;
     case source_kind::person: {
       s.type = speaker_type::person;
       const name_entry *e = names_.canonical(a.name);
-      s.name = e != nullptr ? e->name : a.name;
-      s.role = !a.role.empty() ? a.role : (e != nullptr ? e->role : std::string{});
       s.confidence = e != nullptr && e->name != a.name ? confidence::short_form : confidence::named_in_frame;
+      if (e != nullptr) {
+        s.name = e->name;
+      } else {
+        s.name = std::move(a.name);
+      }
+      if (!a.role.empty()) {
+        s.role = std::move(a.role);
+      } else if (e != nullptr) {
+        s.role = e->role;
+      }
       return s;
     }
     case source_kind::role_noun: {
@@ -406,14 +424,14 @@ private:
         return p;
       }
       s.type = speaker_type::unknown;
-      s.name = a.name;
+      s.name = std::move(a.name);
       s.confidence = confidence::role_noun_unresolved;
       return s;
     }
     case source_kind::narrator:
     case source_kind::described:
       s.type = speaker_type::person;
-      s.name = a.name;
+      s.name = std::move(a.name);
       s.confidence = a.kind == source_kind::narrator ? confidence::narrator : confidence::described;
       return s;
     case source_kind::none: break;

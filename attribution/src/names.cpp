@@ -575,6 +575,15 @@ std::string name_index::join(std::size_t a, std::size_t b) const {
   return out;
 }
 
+bool name_index::mentions_familiar_with(std::size_t a, std::size_t b) const {
+  // join() keeps each word's letters together, so "familiar" in the joined
+  // words is "familiar" in the text they span: most spans are passed by a
+  // search of the text, without building the string.
+  const std::string_view raw = text_.substr(tok_[a].begin, tok_[b - 1].end - tok_[a].begin);
+  return raw.find("familiar") != std::string_view::npos &&
+         join(a, b).find("familiar with") != std::string::npos;
+}
+
 void name_index::record_honorific(std::size_t idx, std::size_t at) {
   if (at >= tokens_.size() || entries_[idx].gender != 0) {
     return;
@@ -738,7 +747,7 @@ void name_index::scan() {
         if (clean.ends_with("'s")) {
           clean.erase(clean.size() - 2);
         }
-        entries_.push_back({std::move(clean), std::move(role), tok_[name_start].begin});
+        entries_.emplace_back(std::move(clean), std::move(role), tok_[name_start].begin); // built in place
         add_key(s_.by_last, last_key.view(), idx);
       }
       record_honorific(idx, honorific_at);
@@ -765,8 +774,10 @@ void name_index::scan() {
       std::size_t idx = entries_.size();
       if (found != word_index::npos) {
         idx = found;
-      } else if (is_name_word(j - 1) && !parser::is_organisation_word(last) && !parser::is_title_word(last)) {
-        entries_.push_back({std::string(word(j - 1)), join(i, name_start), tok_[name_start].begin});
+      } else if (is_name_word(j - 1) &&
+                 (flags(j - 1) & (parser::organisation_word | parser::title_word)) == 0) {
+        // (the run's last token is a word, looked up above: is_organisation_word, is_title_word)
+        entries_.emplace_back(std::string(word(j - 1)), join(i, name_start), tok_[name_start].begin);
         add_key(s_.by_last, key.view(), idx);
       } else {
         i = j;
@@ -784,9 +795,9 @@ void name_index::scan() {
 
 source_analysis name_index::analyse(parser::span source) const {
   source_analysis a;
-  const auto first = std::lower_bound(tokens_.begin(), tokens_.end(), source.begin,
-                                      [](const token &t, std::uint32_t b) { return t.begin < b; });
-  std::size_t s = static_cast<std::size_t>(first - tokens_.begin());
+  // The first token of the source (found without branches on the tokens).
+  std::size_t s =
+      static_cast<std::size_t>(first_token_from(tok_, tok_ + tokens_.size(), source.begin) - tok_);
   std::size_t e = s;
   while (e < tokens_.size() && tok_[e].end <= source.end) {
     ++e;
@@ -820,7 +831,22 @@ source_analysis name_index::analyse(parser::span source) const {
       return a;
     }
   }
-  const std::string text = join(s, e);
+  // The words as written, joined: built only when needed.
+  const auto text = [&] { return join(s, e); };
+  // The lexicons' answers (lexicon_flags) for the words from `s` on, each
+  // looked up once: the tests below ask about most words several times.
+  std::array<std::uint8_t, 32> looked_up{}; // 0: not yet; else 0x80 | the flags
+  const auto lex = [&](std::size_t k) -> std::uint8_t {
+    if (k - s >= looked_up.size()) {
+      return parser::lexicon_flags(word(k));
+    }
+    std::uint8_t &f = looked_up[k - s];
+    if (f == 0) {
+      f = static_cast<std::uint8_t>(0x80U | parser::lexicon_flags(word(k)));
+    }
+    return static_cast<std::uint8_t>(f & 0x7FU);
+  };
+  const auto has = [&](std::size_t k, parser::lexicon_flag bit) { return (lex(k) & bit) != 0; };
   // "a spokesman for the ministry", "Kremlin spokesman Dmitry Peskov"
   for (std::size_t k = s; k < e; ++k) {
     if (is_spokes(word(k)) && k + 2 < e && one_of(word(k + 1), {"for"})) {
@@ -837,7 +863,7 @@ source_analysis name_index::analyse(parser::span source) const {
   const std::string_view head = word(e - 1);
   // "a report by the Institute for Fiscal Studies": the author speaks.
   for (std::size_t k = s; k + 2 < e; ++k) {
-    if (parser::is_document_word(word(k)) && one_of(word(k + 1), {"by", "from"})) {
+    if (has(k, parser::document_word) && one_of(word(k + 1), {"by", "from"})) {
       source_analysis author = analyse({tok_[k + 2].begin, source.end});
       if (author.kind == source_kind::person || author.kind == source_kind::organisation) {
         return author;
@@ -847,17 +873,17 @@ source_analysis name_index::analyse(parser::span source) const {
   // "a senior manager", "an EU diplomat": someone the text does not name.
   bool named = false;
   for (std::size_t k = s + 1; k < e; ++k) {
-    named = named || (tok_[k].is(parser::capitalised) && !tok_[k].is(parser::all_caps) &&
-                      !parser::is_title_word(word(k)));
+    named = named ||
+            (tok_[k].is(parser::capitalised) && !tok_[k].is(parser::all_caps) && !has(k, parser::title_word));
   }
-  const bool indefinite = one_of(word(s), {"a", "an"}) && !named && !parser::is_document_word(head);
-  if (indefinite || text.find("familiar with") != std::string::npos ||
+  const bool indefinite = one_of(word(s), {"a", "an"}) && !named && !has(e - 1, parser::document_word);
+  if (indefinite || mentions_familiar_with(s, e) ||
       (is_anonymous_head(head) && !tok_[e - 1].is(parser::capitalised))) {
     a.kind = source_kind::anonymous;
-    a.name = text;
+    a.name = text();
     return a;
   }
-  if (parser::is_document_word(head)) {
+  if (has(e - 1, parser::document_word)) {
     a.kind = source_kind::document;
     std::size_t o = s;
     while (o < e && one_of(word(o), {"the", "a", "an", "its", "their", "his", "her"})) {
@@ -869,9 +895,9 @@ source_analysis name_index::analyse(parser::span source) const {
   const bool capitalised = tok_[e - 1].is(parser::capitalised);
   // "the Institute for Fiscal Studies", "Bank of England": an organisation
   // word followed only by more of the name.
-  bool org_name = parser::is_organisation_word(head) || tok_[e - 1].is(parser::all_caps);
+  bool org_name = has(e - 1, parser::organisation_word) || tok_[e - 1].is(parser::all_caps);
   for (std::size_t k = s; k < e && !org_name; ++k) {
-    if (!tok_[k].is(parser::capitalised) || !parser::is_organisation_word(word(k))) {
+    if (!tok_[k].is(parser::capitalised) || !has(k, parser::organisation_word)) {
       continue;
     }
     bool rest_is_name = true;
@@ -900,7 +926,7 @@ source_analysis name_index::analyse(parser::span source) const {
     std::size_t name_start = s;
     for (std::size_t k = s; k + 1 < e; ++k) {
       if (tok_[k].cls == token_class::word &&
-          (parser::is_title_word(word(k)) || parser::is_honorific(word(k)) ||
+          ((lex(k) & (parser::title_word | parser::honorific_word)) != 0 ||
            (!tok_[k].is(parser::capitalised) && !is_particle(word(k))))) {
         name_start = k + 1; // "van", "der", "bin" belong to the name
       }
@@ -930,7 +956,7 @@ source_analysis name_index::analyse(parser::span source) const {
     a.role = join(r, name_start);
     return a;
   }
-  if (parser::is_title_word(head)) {
+  if (has(e - 1, parser::title_word)) {
     a.kind = source_kind::role_noun;
     a.name = lower(head);
     return a;
@@ -939,8 +965,8 @@ source_analysis name_index::analyse(parser::span source) const {
   if (e - s <= 6 && one_of(word(s), {"the", "a", "an", "my", "his", "her", "their", "our", "your", "one",
                                      "this", "that", "another", "some"})) {
     // "their union", "the port operator": an organisation when its head says so
-    a.kind = parser::is_organisation_word(head) ? source_kind::organisation : source_kind::described;
-    a.name = text;
+    a.kind = has(e - 1, parser::organisation_word) ? source_kind::organisation : source_kind::described;
+    a.name = text();
   }
   return a;
 }

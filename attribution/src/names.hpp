@@ -199,6 +199,9 @@ private:
 
   [[nodiscard]] std::string_view word(std::size_t i) const;
   [[nodiscard]] std::string join(std::size_t a, std::size_t b) const;
+  /// True when join(a, b) (a < b) contains "familiar with" ("people
+  /// familiar with the matter"), without joining the words of most spans.
+  [[nodiscard]] bool mentions_familiar_with(std::size_t a, std::size_t b) const;
   void scan();
 };
 
