@@ -478,6 +478,14 @@ public:
     for (std::thread &t : workers) {
       t.join();
     }
+    // The workers' database connections, with their memo of every word
+    // looked up, are freed on a thread of their own while the writer ends
+    // and the reports are made: freeing them took 30 ms of a 1.8 s run.
+    std::thread release([stores = std::move(stores_)]() mutable { stores.clear(); });
+    const struct joiner {
+      std::thread &t;
+      ~joiner() { t.join(); }
+    } join_release{release};
     writer.join();
     if (!write_ok) {
       return exit_input;
