@@ -90,14 +90,14 @@ public:
       const std::uint32_t paragraph = doc_.sentences[f.sentence].paragraph;
       if (who) {
         remember(*who, f.verb.words.begin);
-        frame_speakers.emplace_back(f.verb.words.begin, paragraph, *who); // copied once, in place
+        frame_speakers.push_back({f.verb.words.begin, paragraph, *who});
       }
       const bool claim = f.verb.mode == parser::cue_mode::asserted;
       if (f.layout == parser::frame_layout::cue_only) {
         // "Lammy said:" — the quotation right after the colon is his.
         const span sent = doc_.sentences[f.sentence].range;
         if (who && sent.end > 0 && doc_.text[sent.end - 1] == ':') {
-          colon_intros.emplace_back(sent.end, *who);
+          colon_intros.push_back({sent.end, *who});
         }
         continue;
       }
@@ -105,18 +105,16 @@ public:
         const auto qi = static_cast<std::size_t>(f.quote_index);
         if (f.content == quotes[qi].content || quotes[qi].kind != quote_kind::partial) {
           if (f.content == quotes[qi].content || contains(f.content, quotes[qi].content)) {
-            const bool whole = f.content == quotes[qi].content;
-            if (!direct[qi]) {
-              // The frame's speaker is not needed further for the whole quote.
-              if (whole) {
-                direct[qi] = std::move(who);
-              } else {
-                direct[qi] = who;
+            if (f.content == quotes[qi].content) {
+              if (!direct[qi]) {
+                direct[qi] = std::move(who); // not needed further: the frame is the quote
+                direct_cue[qi] = f.verb;
               }
-              direct_cue[qi] = f.verb;
-            }
-            if (whole) {
               continue;
+            }
+            if (!direct[qi]) {
+              direct[qi] = who;
+              direct_cue[qi] = f.verb;
             }
           }
         }
@@ -335,7 +333,7 @@ private:
 
   void remember(const speaker &s, std::uint32_t at) {
     if (s.type == speaker_type::person || s.type == speaker_type::organization) {
-      recent_.emplace_back(s, at);
+      recent_.push_back({s, at});
     }
   }
 

@@ -3,11 +3,11 @@
 #include "names.hpp"
 
 #include "quotecheck/parser/lexicon.hpp"
+#include "quotecheck/parser/packed_word.hpp"
 #include "quotecheck/parser/word_table.hpp"
 
 #include <algorithm>
 #include <array>
-#include <cstring>
 
 namespace quotecheck::attribution {
 
@@ -68,61 +68,14 @@ private:
   std::string_view view_;
 };
 
-/// The 8 bytes at `p` (unaligned), as one word.
-std::uint64_t load8(const char *p) {
-  std::uint64_t v = 0;
-  std::memcpy(&v, p, 8);
-  return v;
-}
-
-/// The 4 bytes at `p` (unaligned), as one word.
-std::uint64_t load4(const char *p) {
-  std::uint32_t v = 0;
-  std::memcpy(&v, p, 4);
-  return v;
-}
-
-/// ASCII upper case to lower case in each byte of `x` (other bytes kept).
-std::uint64_t fold_ascii(std::uint64_t x) {
-  constexpr std::uint64_t highs = 0x8080808080808080ULL;
-  const std::uint64_t low7 = x & ~highs;
-  const std::uint64_t at_least_a = low7 + 0x3F3F3F3F3F3F3F3FULL;   // bit 7 set when >= 'A'
-  const std::uint64_t beyond_z = low7 + 0x2525252525252525ULL;     // bit 7 set when > 'Z'
-  const std::uint64_t upper = at_least_a & ~beyond_z & ~x & highs; // and an ASCII byte
-  return x | (upper >> 2);                                         // + 0x20
-}
-
 /// The hash of a word of 1 to 24 bytes, lower-cased (ASCII) when `Fold`
 /// is set: the key of the sets of words a text writes capitalised and in
-/// lower case. The bytes are read a few at a time, never beyond the word
-/// (as parser::word_table packs its keys): whole 8-byte words, the last
-/// one overlapping the one before; 4-byte halves; or three single bytes.
-/// Words of up to 7 bytes and the same length never share a hash.
+/// lower case. The bytes are packed as parser::word_table packs its keys
+/// (parser::packed_word); words of up to 7 bytes and the same length never
+/// share a hash.
 template <bool Fold> [[gnu::always_inline]] inline std::uint64_t word_hash(std::string_view w) {
-  const char *p = w.data();
-  const std::size_t n = w.size();
-  std::uint64_t a = 0;
-  std::uint64_t b = 0;
-  std::uint64_t c = 0;
-  if (n >= 8) {
-    a = load8(p);
-    b = n > 16 ? load8(p + 8) : 0;
-    c = load8(p + n - 8);
-  } else if (n >= 4) {
-    a = load4(p) | (load4(p + n - 4) << 32);
-  } else {
-    const auto u = [p](std::size_t i) {
-      return static_cast<std::uint64_t>(static_cast<unsigned char>(p[i]));
-    };
-    a = u(0) | (u(n / 2) << 8) | (u(n - 1) << 16);
-  }
-  if constexpr (Fold) {
-    a = fold_ascii(a);
-    b = fold_ascii(b);
-    c = fold_ascii(c);
-  }
-  std::uint64_t h = (a * 0x9E3779B97F4A7C15ULL) ^ (b * 0xC2B2AE3D27D4EB4FULL) ^ (c * 0x165667B19E3779F9ULL) ^
-                    (n * 0xD6E8FEB86659FD93ULL);
+  const parser::packed_word k = Fold ? parser::packed_word::folded(w) : parser::packed_word::of(w);
+  std::uint64_t h = k.mix() ^ (w.size() * 0xD6E8FEB86659FD93ULL);
   h ^= h >> 29;
   return h;
 }
@@ -747,7 +700,7 @@ void name_index::scan() {
         if (clean.ends_with("'s")) {
           clean.erase(clean.size() - 2);
         }
-        entries_.emplace_back(std::move(clean), std::move(role), tok_[name_start].begin); // built in place
+        entries_.push_back({std::move(clean), std::move(role), tok_[name_start].begin});
         add_key(s_.by_last, last_key.view(), idx);
       }
       record_honorific(idx, honorific_at);
@@ -777,7 +730,7 @@ void name_index::scan() {
       } else if (is_name_word(j - 1) &&
                  (flags(j - 1) & (parser::organisation_word | parser::title_word)) == 0) {
         // (the run's last token is a word, looked up above: is_organisation_word, is_title_word)
-        entries_.emplace_back(std::string(word(j - 1)), join(i, name_start), tok_[name_start].begin);
+        entries_.push_back({std::string(word(j - 1)), join(i, name_start), tok_[name_start].begin});
         add_key(s_.by_last, key.view(), idx);
       } else {
         i = j;

@@ -123,12 +123,13 @@ result<void> count_rules(sqlite3 *db, const std::vector<std::pair<std::string, s
     std::int64_t n = 0;
   };
   std::vector<tally> tallies;
-  for (const auto &[rule, severity] : rules) {
-    auto it = std::find_if(tallies.begin(), tallies.end(), [&](const tally &t) { return t.rule == rule; });
+  for (const auto &finding : rules) {
+    const std::string_view rule = finding.first;
+    auto it = std::find_if(tallies.begin(), tallies.end(), [rule](const tally &t) { return t.rule == rule; });
     if (it == tallies.end()) {
-      tallies.push_back({rule, severity, 1});
+      tallies.push_back({rule, finding.second, 1});
     } else {
-      it->severity = severity;
+      it->severity = finding.second;
       ++it->n;
     }
   }

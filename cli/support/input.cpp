@@ -164,7 +164,7 @@ void read_jsonl(const std::string &origin, line_reader &lines, read_context &ctx
         parser.iterate(raw.data(), raw.size(), raw.size() + simdjson::SIMDJSON_PADDING).get(json) ==
             simdjson::SUCCESS &&
         json.get_object().get(obj) == simdjson::SUCCESS;
-    if (!parsed || std::memchr(raw.data(), 0, raw.size()) != nullptr) {
+    if (!parsed || raw.find('\0') != std::string_view::npos) {
       if (auto bad = parser::check_text(raw); !bad.ok()) {
         fail.problem = bad.err();
         fail.problem.message = "invalid UTF-8 at byte " + std::to_string(bad.err().offset) + " of the line";
@@ -205,8 +205,7 @@ void read_jsonl(const std::string &origin, line_reader &lines, read_context &ctx
     }
     // The line was valid UTF-8 and simdjson unescapes only to valid UTF-8;
     // "\u0000" is the one way to a NUL byte.
-    if (auto bad = std::memchr(doc.text.data(), 0, doc.text.size()) == nullptr ? result<void>{}
-                                                                               : parser::check_text(doc.text);
+    if (auto bad = doc.text.find('\0') == std::string::npos ? result<void>{} : parser::check_text(doc.text);
         !bad.ok()) {
       fail.id = doc.id;
       fail.problem = bad.err();

@@ -4,8 +4,9 @@
 /// is one multiplicative hash and one compare of packed keys, with no
 /// allocation and no lower-cased copy of the word.
 
+#include "quotecheck/parser/packed_word.hpp"
+
 #include <cstdint>
-#include <cstring>
 #include <initializer_list>
 #include <string_view>
 #include <vector>
@@ -76,11 +77,7 @@ public:
 private:
   /// A word's bytes, ASCII-folded, packed so that two words of the same
   /// length are equal exactly when their keys are (overlapping loads).
-  struct key {
-    std::uint64_t a = 0;
-    std::uint64_t b = 0;
-    std::uint64_t c = 0;
-  };
+  using key = packed_word;
   struct entry {
     key k;
     std::uint32_t len = 0;
@@ -106,27 +103,6 @@ private:
     return ((static_cast<std::size_t>(static_cast<unsigned char>(w[second])) & 31U) << 10) |
            ((static_cast<std::size_t>(static_cast<unsigned char>(w[next_to_last])) & 31U) << 5) | n;
   }
-  static std::uint64_t load8(const char *p) {
-    std::uint64_t v = 0;
-    std::memcpy(&v, p, 8);
-    return v;
-  }
-  static std::uint64_t load4(const char *p) {
-    std::uint32_t v = 0;
-    std::memcpy(&v, p, 4);
-    return v;
-  }
-  /// ASCII upper case to lower case in each byte of `w` (other bytes kept).
-  static std::uint64_t fold(std::uint64_t w) {
-    constexpr std::uint64_t highs = 0x8080808080808080ULL;
-    const std::uint64_t low7 = w & ~highs;
-    const std::uint64_t at_least_a = low7 + 0x3F3F3F3F3F3F3F3FULL;   // bit 7 set when >= 'A'
-    const std::uint64_t beyond_z = low7 + 0x2525252525252525ULL;     // bit 7 set when > 'Z'
-    const std::uint64_t upper = at_least_a & ~beyond_z & ~w & highs; // and an ASCII byte
-    return w | (upper >> 2);                                         // + 0x20
-  }
-  /// The key of `w` (1 to 24 bytes): whole 8-byte words, the last one
-  /// overlapping the one before; 4-byte halves; or three single bytes.
   /// find() after the shape test: hashes and compares.
   [[nodiscard]] std::int64_t probe(std::string_view w) const {
     const key k = pack(w);
@@ -139,33 +115,15 @@ private:
       }
       if ((s >> 16) == tag) {
         const entry &e = entries_[(s & 0xFFFFU) - 1];
-        if (e.k.a == k.a && e.k.b == k.b && e.k.c == k.c && e.len == w.size()) {
+        if (e.k == k && e.len == w.size()) {
           return e.value;
         }
       }
     }
   }
-  static key pack(std::string_view w) {
-    const char *p = w.data();
-    const std::size_t n = w.size();
-    key k;
-    if (n >= 8) {
-      k.a = fold(load8(p));
-      k.b = n > 16 ? fold(load8(p + 8)) : 0;
-      k.c = fold(load8(p + n - 8));
-    } else if (n >= 4) {
-      k.a = fold(load4(p) | (load4(p + n - 4) << 32));
-    } else {
-      const auto u = [p](std::size_t i) {
-        return static_cast<std::uint64_t>(static_cast<unsigned char>(p[i]));
-      };
-      k.a = fold(u(0) | (u(n / 2) << 8) | (u(n - 1) << 16));
-    }
-    return k;
-  }
+  static key pack(std::string_view w) { return packed_word::folded(w); }
   static std::uint64_t hash(const key &k) {
-    const std::uint64_t h =
-        (k.a * 0x9E3779B97F4A7C15ULL) ^ (k.b * 0xC2B2AE3D27D4EB4FULL) ^ (k.c * 0x165667B19E3779F9ULL);
+    const std::uint64_t h = k.mix();
     return h ^ (h >> 29);
   }
   /// A slot: the hash's top 16 bits, then the entry's index + 1; 0 is empty.
