@@ -325,7 +325,7 @@ void list_words(const std::vector<token> &tokens, parser::word_lists &words) {
 /// std::lower_bound without branches on the tokens, whose outcomes a
 /// binary search cannot predict.
 const token *first_token_from(const token *first, const token *last, std::uint32_t at) {
-  std::size_t count = static_cast<std::size_t>(last - first);
+  auto count = static_cast<std::size_t>(last - first);
   if (count == 0) {
     return first;
   }
@@ -749,8 +749,7 @@ void name_index::scan() {
 source_analysis name_index::analyse(parser::span source) const {
   source_analysis a;
   // The first token of the source (found without branches on the tokens).
-  std::size_t s =
-      static_cast<std::size_t>(first_token_from(tok_, tok_ + tokens_.size(), source.begin) - tok_);
+  auto s = static_cast<std::size_t>(first_token_from(tok_, tok_ + tokens_.size(), source.begin) - tok_);
   std::size_t e = s;
   while (e < tokens_.size() && tok_[e].end <= source.end) {
     ++e;
