@@ -4,7 +4,8 @@
 # tests/CMakeLists.txt.
 
 if(TARGET quotecheck_audit)
-  add_executable(audit_report_tests ${CMAKE_CURRENT_LIST_DIR}/audit_report_test.cpp)
+  add_executable(audit_report_tests ${CMAKE_CURRENT_LIST_DIR}/audit_report_test.cpp
+                                  ${CMAKE_CURRENT_LIST_DIR}/audit_state_test.cpp)
   target_link_libraries(audit_report_tests PRIVATE quotecheck_catch_main quotecheck_audit)
   add_test(NAME audit_report_tests COMMAND audit_report_tests)
 
