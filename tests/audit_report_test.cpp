@@ -5,39 +5,23 @@
 #include <quotecheck/audit/report.hpp>
 #include <quotecheck/audit/state.hpp>
 
+#include "audit_test_support.hpp"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
 #include <algorithm>
-#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <unistd.h>
 #include <utility>
 
 namespace fs = std::filesystem;
 using namespace quotecheck::audit;
 
 namespace {
-
-/// A fresh directory under the system temp dir, removed at scope exit.
-struct temp_dir {
-  fs::path path;
-  temp_dir() {
-    static std::atomic<int> counter{0};
-    path = fs::temp_directory_path() /
-           ("qc-audit-report-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~temp_dir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
 
 std::string slurp(const fs::path &p) {
   std::ifstream in(p, std::ios::binary);

@@ -3,39 +3,27 @@
 
 #include <quotecheck/audit/state.hpp>
 
+#include "audit_test_support.hpp"
+
 #include <catch2/catch.hpp>
 #include <sqlite3.h>
 
-#include <atomic>
-#include <filesystem>
 #include <optional>
 #include <string>
-#include <unistd.h>
 #include <utility>
 
-namespace fs = std::filesystem;
 using namespace quotecheck::audit;
 
 namespace {
 
-/// A fresh state file in its own directory, removed at scope exit.
+/// A fresh state file in a temporary directory, removed at scope exit.
 struct temp_state {
-  fs::path dir;
-  std::optional<state> s;
+  temp_dir dir;           // declared first, so destroyed last:
+  std::optional<state> s; // the state is closed before its directory goes
   temp_state() {
-    static std::atomic<int> counter{0};
-    dir = fs::temp_directory_path() /
-          ("qc-audit-state-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    auto opened = state::open((dir / "audit.sqlite").string());
+    auto opened = state::open((dir.path / "audit.sqlite").string());
     REQUIRE(opened.ok());
     s.emplace(std::move(opened.value()));
-  }
-  ~temp_state() {
-    s.reset();
-    std::error_code ec;
-    fs::remove_all(dir, ec);
   }
   /// The rows of `sql` as "a|b|c" lines.
   std::string rows(const char *sql) const {
