@@ -208,6 +208,10 @@ std::string failure_json(const input_failure &f) {
 /// (4,096 documents of rows took ~40 MB; 256 take ~2 MB).
 constexpr std::size_t checkpoint_documents = 256;
 
+/// Documents a worker judges in one read transaction of the statements
+/// database: few enough that a long run sees a new import within seconds.
+constexpr std::size_t documents_per_snapshot = 64;
+
 /// How many documents may be between reading and writing. A checkpoint's
 /// worth, so that the workers go on while the writer commits one, plus room
 /// for each worker: with only 16 per worker, two workers stalled on every
@@ -402,12 +406,17 @@ std::string inputs_json(const audit_options &o) {
 }
 
 /// An output file opened for appending after being cut back to `size`.
-std::FILE *open_cut(const std::filesystem::path &p, std::int64_t size, std::string &why) {
+std::FILE *open_cut(const std::filesystem::path &p, std::int64_t size, std::vector<char> &buffer,
+                    std::string &why) {
   std::FILE *f = std::fopen(p.c_str(), "ab");
   if (f == nullptr) {
     why = p.string() + ": " + std::strerror(errno);
     return nullptr;
   }
+  // One write() per MiB, not one per document: stdio's own buffer is a page,
+  // smaller than most documents' findings.
+  buffer.resize(std::size_t{1} << 20);
+  std::setvbuf(f, buffer.data(), _IOFBF, buffer.size());
   if (ftruncate(fileno(f), size) != 0) {
     why = p.string() + ": cannot truncate to the checkpoint: " + std::strerror(errno);
     std::fclose(f);
@@ -443,6 +452,10 @@ bool sync_file(std::FILE *f) { return std::fflush(f) == 0 && fsync(fileno(f)) ==
 class audit_run {
 public:
   explicit audit_run(const audit_options &o) : o_(o), dir_(o.out) {}
+  audit_run(const audit_run &) = delete;
+  audit_run &operator=(const audit_run &) = delete;
+  /// Closes the files a failed run left open, before their buffers go.
+  ~audit_run() { close_files(); }
 
   int run() {
     if (int rc = prepare(); rc != exit_clean) {
@@ -514,6 +527,8 @@ private:
   check_config config_;
   std::FILE *findings_ = nullptr;
   std::FILE *failures_ = nullptr;
+  std::vector<char> findings_buffer_; ///< stdio's buffers for the two files,
+  std::vector<char> failures_buffer_; ///< alive until they are closed
   std::uint64_t docs_total_ = 0, failures_total_ = 0, failures_shown_ = 0;
 
   /// Opens the state, the outputs and the databases; checks a resume.
@@ -591,9 +606,10 @@ private:
       return exit_input;
     }
     std::string why;
-    findings_ = open_cut(dir_ / "findings.jsonl", resumed_.findings_bytes, why);
-    failures_ =
-        findings_ == nullptr ? nullptr : open_cut(dir_ / "failures.jsonl", resumed_.failures_bytes, why);
+    findings_ = open_cut(dir_ / "findings.jsonl", resumed_.findings_bytes, findings_buffer_, why);
+    failures_ = findings_ == nullptr
+                    ? nullptr
+                    : open_cut(dir_ / "failures.jsonl", resumed_.failures_bytes, failures_buffer_, why);
     if (failures_ == nullptr) {
       std::cerr << "quotecheck: " << why << '\n';
       return exit_input;
@@ -629,8 +645,18 @@ private:
   /// A worker: judges documents until the reader is done.
   void work(window &win, unsigned index) {
     pipeline pipe;
-    judge judging(stores_.empty() ? nullptr : &stores_[index], config_);
+    const db::store *store = stores_.empty() ? nullptr : &stores_[index];
+    judge judging(store, config_);
+    // One read transaction over many documents: starting one per document
+    // cost a lock, a look at the file and a memo check each time.
+    std::optional<db::read_snapshot> snapshot;
+    std::size_t in_snapshot = 0;
     while (auto item = win.pop()) {
+      if (!snapshot || ++in_snapshot == documents_per_snapshot) {
+        snapshot.reset();
+        snapshot.emplace(store);
+        in_snapshot = 0;
+      }
       work_result r;
       if (item->failure) {
         const input_failure &f = *item->failure;
@@ -728,9 +754,17 @@ private:
     bar.update(docs_total_, failures_total_, bytes, true);
     bar.end();
     const bool ok = checkpoint(b, next_ordinal);
-    std::fclose(findings_);
-    std::fclose(failures_);
+    close_files();
     return ok;
+  }
+
+  void close_files() {
+    for (std::FILE **f : {&findings_, &failures_}) {
+      if (*f != nullptr) {
+        std::fclose(*f);
+        *f = nullptr;
+      }
+    }
   }
 
   static void merge(audit::batch &into, audit::batch &&part) {

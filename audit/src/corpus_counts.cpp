@@ -43,9 +43,11 @@ connection open_reader(sqlite3 *writer) {
     return nullptr;
   }
   sqlite3_busy_timeout(db, 5000);
-  // The sort of the quotes table keeps 16 MiB in memory, then spills to
-  // temporary files: memory stays bounded whatever the corpus.
-  sqlite3_exec(db, "PRAGMA cache_size = -16384", nullptr, nullptr, nullptr);
+  // A scan reads each page once, so a small page cache loses nothing; the
+  // sort keeps as much in memory (at least 250 pages), then spills to
+  // temporary files: memory stays bounded whatever the corpus. A 16 MiB cache
+  // doubled the time of both counts, in page faults for memory used once.
+  sqlite3_exec(db, "PRAGMA cache_size = -2048", nullptr, nullptr, nullptr);
   return c;
 }
 

@@ -174,10 +174,14 @@ result<state> state::open(const std::string &path) {
   sqlite3_busy_timeout(p->db, 5000);
   // FULL: the checkpoint row is on disk when commit() returns, so a kill or a
   // power cut never leaves a checkpoint that points past the findings file.
-  // 16 MiB of page cache (a fixed bound): with SQLite's default 2 MiB, the
-  // inserts into the growing quotes index re-read pages with a syscall each.
-  for (const char *sql :
-       {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA cache_size = -16384"}) {
+  // 16 KiB pages: the quotes table only grows at its end, and each page is a
+  // write to the WAL, another into the file, and a read by each report scan
+  // (four times fewer syscalls than with 4 KiB). A new state only: an old
+  // one keeps its page size. 2 MiB of page cache: the run appends and the
+  // reports scan once, so nothing is read twice, and every page of a larger
+  // cache is a page fault the first time it is filled.
+  for (const char *sql : {"PRAGMA page_size = 16384", "PRAGMA journal_mode = WAL",
+                          "PRAGMA synchronous = FULL", "PRAGMA cache_size = -2048"}) {
     if (auto r = exec(p->db, sql); !r.ok()) {
       return error{error_code::db_error, path + ": " + r.err().message, 0};
     }
