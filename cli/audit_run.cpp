@@ -29,7 +29,6 @@
 #include <deque>
 #include <filesystem>
 #include <iostream>
-#include <map>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -226,7 +225,7 @@ constexpr std::size_t writer_batch = 32;
 /// The bounded window between the reader, the workers and the writer.
 class window {
 public:
-  explicit window(std::size_t capacity) : capacity_(capacity) {}
+  explicit window(std::size_t capacity) : capacity_(capacity), finished_(capacity) {}
 
   /// Reader: queues an item, waiting while the window is full.
   void push(work_item item) {
@@ -258,8 +257,8 @@ public:
   /// in reading order, or the last results are.
   void finish(std::size_t seq, work_result r) {
     std::lock_guard lock(mutex_);
-    finished_.emplace(seq, std::move(r));
-    while (finished_.count(written_ + ready_) > 0) {
+    finished_[seq % capacity_] = std::move(r);
+    while (ready_ < capacity_ && finished_[(written_ + ready_) % capacity_]) {
       ++ready_;
     }
     if (batch_ready()) {
@@ -278,9 +277,9 @@ public:
       return false;
     }
     for (; ready_ > 0; --ready_) {
-      auto it = finished_.find(written_);
-      out.push_back(std::move(it->second));
-      finished_.erase(it);
+      std::optional<work_result> &slot = finished_[written_ % capacity_];
+      out.push_back(std::move(*slot));
+      slot.reset();
       ++written_;
     }
     if (!out.empty()) {
@@ -311,8 +310,11 @@ private:
   std::mutex mutex_;
   std::condition_variable work_, room_, done_;
   std::deque<work_item> queue_;
-  std::map<std::size_t, work_result> finished_;
   std::size_t capacity_;
+  /// Finished results by seq modulo the capacity: the reader is never
+  /// `capacity_` ahead of the writer, so no two waiting results share a
+  /// slot, and no map node is allocated by a worker and freed by the writer.
+  std::vector<std::optional<work_result>> finished_;
   std::size_t next_seq_ = 0; ///< seq of the next item pushed
   std::size_t written_ = 0;  ///< seq of the next item to write
   std::size_t ready_ = 0;    ///< finished items from written_ on, in order

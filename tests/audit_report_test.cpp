@@ -434,3 +434,46 @@ TEST_CASE("count_corpus keeps only the most widespread quotations, in order", "[
   CHECK(g.front().documents == 8);
   CHECK(g.back().documents >= 2);
 }
+
+TEST_CASE("count_corpus ranks quotations the same whichever half of the keys they fall in",
+          "[audit][report]") {
+  // The counts of a state file split the group keys at "t:8" over two scans;
+  // the list kept must interleave both halves as one scan would.
+  batch b;
+  const auto repeat = [&b](const std::string &key, int documents) {
+    for (int d = 0; d < documents; ++d) {
+      b.quotes.push_back(quote(d, "doc-" + std::to_string(d), "Speaker", key, "", ""));
+      b.quotes.back().group_key = key;
+    }
+  };
+  repeat("s:12", 4);               // a stored statement: below the split
+  repeat("t:0123456789abcdef", 5); // below
+  repeat("t:8000000000000000", 3); // the split itself: above
+  repeat("t:f000000000000000", 5); // above; ties with t:0... on documents, ranks after it by key
+  repeat("t:7fffffffffffffff", 1); // once only: not repeated
+  const std::vector<std::string> expected = {"t:0123456789abcdef", "t:f000000000000000", "s:12",
+                                             "t:8000000000000000"};
+  const auto keys = [](const corpus_counts &c) {
+    std::vector<std::string> out;
+    for (const group_total &g : c.top_groups) {
+      out.push_back(g.group_key);
+    }
+    return out;
+  };
+  temp_dir dir;
+  const state split = make_state(dir, b);
+  const auto on_file = count_corpus(split);
+  REQUIRE(on_file.ok());
+  CHECK(on_file.value().repeated == 4);
+  CHECK(keys(on_file.value()) == expected);
+  REQUIRE(on_file.value().top_groups[1].shown.size() == 5); // sightings loaded for both halves
+  CHECK(on_file.value().top_groups[2].shown.size() == 4);
+
+  auto whole = state::open(":memory:"); // one connection: the keys unsplit
+  REQUIRE(whole.ok());
+  REQUIRE(whole.value().commit(b).ok());
+  const auto in_memory = count_corpus(whole.value());
+  REQUIRE(in_memory.ok());
+  CHECK(in_memory.value().repeated == 4);
+  CHECK(keys(in_memory.value()) == expected);
+}

@@ -1,6 +1,7 @@
 /// count_corpus: the most quoted speakers and the quotations seen in several
-/// documents, counted in C++ over two sorted scans of the quotes table that
-/// run at once on their own read connections.
+/// documents, counted in C++ over sorted scans of the quotes table that run
+/// at once on their own read connections: one for the speakers, two for the
+/// quotations (each half of the group keys).
 
 #include <quotecheck/audit/report.hpp>
 
@@ -93,20 +94,47 @@ result<std::vector<speaker_total>> top_speakers(sqlite3 *db, std::int64_t limit)
   return all;
 }
 
-/// Quotations in several documents: how many, and the `limit` most
-/// widespread with their first sightings. One sorted scan; a group is
-/// repeated when it holds a second doc id. Only the kept groups are held, in
-/// a heap of at most `limit`.
-result<void> repeated_groups(sqlite3 *db, std::int64_t limit, corpus_counts &out) {
-  detail::sql_rows q(db,
-                     "SELECT group_key, doc_id, COALESCE(outlet, '') FROM quotes ORDER BY group_key, doc_id");
-  // Most documents, then most sightings, then the smaller key.
-  const auto before = [](const group_total &a, const group_total &b) {
-    if (a.documents != b.documents) {
-      return a.documents > b.documents;
-    }
-    return a.sightings != b.sightings ? a.sightings > b.sightings : a.group_key < b.group_key;
-  };
+/// The order of the most widespread quotations: most documents, then most
+/// sightings, then the smaller key (a total order, so any split of the keys
+/// ranks the same).
+bool more_widespread(const group_total &a, const group_total &b) {
+  if (a.documents != b.documents) {
+    return a.documents > b.documents;
+  }
+  return a.sightings != b.sightings ? a.sightings > b.sightings : a.group_key < b.group_key;
+}
+
+/// Where the group keys are split between the two scans: the text keys
+/// ("t:" and 16 hex digits of a hash) are spread evenly on both sides of it,
+/// and the few statement keys ("s:") fall below. Only the balance of the two
+/// scans depends on it, not their result: every key is on one side.
+constexpr std::string_view group_key_split = "t:8";
+
+/// Which group keys a scan counts.
+enum class key_half { all, below_split, from_split };
+
+/// Repeated quotations among the keys of one half.
+struct group_counts {
+  std::int64_t repeated = 0;
+  std::vector<group_total> top; ///< at most `limit`, most widespread first
+};
+
+/// Quotations in several documents among the keys of `half`: how many, and
+/// the `limit` most widespread. One sorted scan; a group is repeated when it
+/// holds a second doc id. Only the kept groups are held, in a heap of at
+/// most `limit`.
+result<group_counts> repeated_groups(sqlite3 *db, std::int64_t limit, key_half half) {
+  std::string sql = "SELECT group_key, doc_id, COALESCE(outlet, '') FROM quotes";
+  if (half != key_half::all) {
+    sql += half == key_half::below_split ? " WHERE group_key < ?1" : " WHERE group_key >= ?1";
+  }
+  sql += " ORDER BY group_key, doc_id";
+  detail::sql_rows q(db, sql.c_str());
+  if (half != key_half::all) {
+    q.bind(1, group_key_split);
+  }
+  group_counts out;
+  const auto before = more_widespread;
   const auto keep = static_cast<std::size_t>(std::max<std::int64_t>(limit, 0));
   std::vector<group_total> heap; // the worst kept group at the front
   group_total g;
@@ -159,58 +187,84 @@ result<void> repeated_groups(sqlite3 *db, std::int64_t limit, corpus_counts &out
     return q.err();
   }
   std::sort_heap(heap.begin(), heap.end(), before);
-  out.top_groups = std::move(heap);
-  return detail::load_sightings(db, out.top_groups, counted_sightings);
+  out.top = std::move(heap);
+  return out;
 }
 
-/// Both counts, on `speakers_db` and `groups_db`: at once on two threads
-/// when they differ, else one after the other.
-result<corpus_counts> count_on(sqlite3 *speakers_db, sqlite3 *groups_db) {
+/// The connections the counts run on: three read connections, or the
+/// state's own three times when it has no file to open again.
+struct readers {
+  connection speakers, below, from;
+  sqlite3 *fallback = nullptr;
+
+  explicit readers(const state &s)
+      : speakers(open_reader(s.handle())), below(open_reader(s.handle())), from(open_reader(s.handle())) {
+    if (speakers == nullptr || below == nullptr || from == nullptr) {
+      fallback = s.handle();
+    }
+  }
+};
+
+/// Both counts: on three threads over the three read connections, or one
+/// after the other on the fallback connection (with the keys unsplit). The
+/// sightings of the kept groups are loaded once both halves are merged.
+result<corpus_counts> count_on(const readers &r) {
   corpus_counts out;
   result<std::vector<speaker_total>> speakers = std::vector<speaker_total>{};
-  result<void> groups;
-  if (speakers_db != groups_db) {
-    std::thread counter([&] { speakers = top_speakers(speakers_db, counted_speakers); });
-    groups = repeated_groups(groups_db, counted_groups, out);
-    counter.join();
+  result<group_counts> below = group_counts{}, from = group_counts{};
+  sqlite3 *groups_db = r.fallback;
+  if (r.fallback == nullptr) {
+    std::thread speaker_counter([&] { speakers = top_speakers(r.speakers.get(), counted_speakers); });
+    std::thread below_counter(
+        [&] { below = repeated_groups(r.below.get(), counted_groups, key_half::below_split); });
+    from = repeated_groups(r.from.get(), counted_groups, key_half::from_split);
+    below_counter.join();
+    speaker_counter.join();
+    groups_db = r.from.get();
   } else {
-    speakers = top_speakers(speakers_db, counted_speakers);
-    groups = repeated_groups(groups_db, counted_groups, out);
+    speakers = top_speakers(r.fallback, counted_speakers);
+    below = repeated_groups(r.fallback, counted_groups, key_half::all);
   }
   if (!speakers.ok()) {
     return speakers.err();
   }
-  if (!groups.ok()) {
-    return groups.err();
+  if (!below.ok()) {
+    return below.err();
+  }
+  if (!from.ok()) {
+    return from.err();
   }
   out.top_speakers = std::move(speakers.value());
+  out.repeated = below.value().repeated + from.value().repeated;
+  std::vector<group_total> &top = out.top_groups;
+  top.resize(below.value().top.size() + from.value().top.size());
+  std::merge(std::make_move_iterator(below.value().top.begin()),
+             std::make_move_iterator(below.value().top.end()),
+             std::make_move_iterator(from.value().top.begin()),
+             std::make_move_iterator(from.value().top.end()), top.begin(), more_widespread);
+  top.resize(std::min<std::size_t>(top.size(), static_cast<std::size_t>(counted_groups)));
+  if (auto loaded = detail::load_sightings(groups_db, top, counted_sightings); !loaded.ok()) {
+    return loaded.err();
+  }
   return out;
 }
 
 } // namespace
 
-result<corpus_counts> count_corpus(const state &s) {
-  const connection speakers_db = open_reader(s.handle());
-  const connection groups_db = open_reader(s.handle());
-  if (speakers_db == nullptr || groups_db == nullptr) {
-    return count_on(s.handle(), s.handle());
-  }
-  return count_on(speakers_db.get(), groups_db.get());
-}
+result<corpus_counts> count_corpus(const state &s) { return count_on(readers(s)); }
 
 result<corpus_counts> index_and_count(state &s) {
-  const connection speakers_db = open_reader(s.handle());
-  const connection groups_db = open_reader(s.handle());
-  if (speakers_db == nullptr || groups_db == nullptr) {
-    if (auto r = s.index_for_reports(); !r.ok()) {
-      return r.err();
+  const readers r(s);
+  if (r.fallback != nullptr) {
+    if (auto indexed = s.index_for_reports(); !indexed.ok()) {
+      return indexed.err();
     }
-    return count_on(s.handle(), s.handle());
+    return count_on(r);
   }
   // The readers see the rows committed before they start, and the index
   // build adds none: the counts are the same as after it.
   result<corpus_counts> counts = corpus_counts{};
-  std::thread counter([&] { counts = count_on(speakers_db.get(), groups_db.get()); });
+  std::thread counter([&] { counts = count_on(r); });
   const result<void> indexed = s.index_for_reports();
   counter.join();
   if (!indexed.ok()) {
