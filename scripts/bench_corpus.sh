@@ -105,6 +105,24 @@ measure_pair_once() { # measure_pair_once INPUT1 INPUT2 CMD...
   m_kb=$((kb1 > kb2 ? kb1 : kb2))
 }
 
+# Two one-core audits of JSONL at once, one pinned to each of the first two
+# cores; m_s is the wall time of both. What two threads could give at most
+# on this machine: the cores share caches, memory and the host.
+measure_ceiling() { best_of measure_ceiling_once "$@"; }
+measure_ceiling_once() { # measure_ceiling_once JSONL
+  local start end
+  rm -rf "$work"/ceiling0 "$work"/ceiling1
+  start=$(date +%s.%N)
+  taskset -c 0 "$prog" audit "$1" --db "$db" --jobs 1 --out "$work/ceiling0" --progress never >/dev/null 2>&1 &
+  local p0=$!
+  taskset -c 1 "$prog" audit "$1" --db "$db" --jobs 1 --out "$work/ceiling1" --progress never >/dev/null 2>&1 &
+  local p1=$!
+  wait "$p0" "$p1" || true
+  end=$(date +%s.%N)
+  m_s=$(python3 -c "print(f'{$end - $start:.2f}')")
+  m_kb=0
+}
+
 # Prints one table row; the reference is wc_s, the 1-thread time of the
 # same command one_s (empty for a 1-thread row).
 row() { # row LABEL THREADS SECONDS KB ONE_S
@@ -171,8 +189,15 @@ bench() { # bench LABEL JSONL TEXTS FULL(1: every command)
     measure /dev/null "$prog" audit "$jsonl" --db "$db" --jobs 2 --out "$work/audit2" --progress never
     row "audit --jobs 2" 2 "$m_s" "$m_kb" "$one"
     if [ -n "$unpinned" ]; then
+      local two=$m_s
       echo
-      echo "audit --jobs 2 over --jobs 1 unpinned: $(python3 -c "print(f'{max($unpinned, 0.01) / max($m_s, 0.01):.2f}x')")"
+      echo "audit --jobs 2 over --jobs 1 unpinned: $(python3 -c "print(f'{max($unpinned, 0.01) / max($two, 0.01):.2f}x')")"
+      if [ "$(nproc)" -ge 2 ]; then
+        measure_ceiling "$jsonl"
+        echo "the machine's ceiling: two one-core audits at once (taskset -c 0 and -c 1) take $m_s s," \
+          "so two threads can give at most $(python3 -c "print(f'{2 * max($one, 0.01) / max($m_s, 0.01):.2f}x')");" \
+          "--jobs 2 reaches $(python3 -c "print(f'{max($one, 0.01) / max($two, 0.01) / (2 * max($one, 0.01) / max($m_s, 0.01)) * 100:.0f}')") % of it"
+      fi
     fi
   fi
 }
