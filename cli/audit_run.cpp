@@ -207,10 +207,6 @@ std::string failure_json(const input_failure &f) {
 /// (4,096 documents of rows took ~40 MB; 256 take ~2 MB).
 constexpr std::size_t checkpoint_documents = 256;
 
-/// Documents a worker judges in one read transaction of the statements
-/// database: few enough that a long run sees a new import within seconds.
-constexpr std::size_t documents_per_snapshot = 64;
-
 /// How many documents may be between reading and writing. A checkpoint's
 /// worth, so that the workers go on while the writer commits one, plus room
 /// for each worker: with only 16 per worker, two workers stalled on every
@@ -647,18 +643,8 @@ private:
   /// A worker: judges documents until the reader is done.
   void work(window &win, unsigned index) {
     pipeline pipe;
-    const db::store *store = stores_.empty() ? nullptr : &stores_[index];
-    judge judging(store, config_);
-    // One read transaction over many documents: starting one per document
-    // cost a lock, a look at the file and a memo check each time.
-    std::optional<db::read_snapshot> snapshot;
-    std::size_t in_snapshot = 0;
+    judge judging(stores_.empty() ? nullptr : &stores_[index], config_);
     while (auto item = win.pop()) {
-      if (!snapshot || ++in_snapshot == documents_per_snapshot) {
-        snapshot.reset();
-        snapshot.emplace(store);
-        in_snapshot = 0;
-      }
       work_result r;
       if (item->failure) {
         const input_failure &f = *item->failure;

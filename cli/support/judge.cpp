@@ -160,8 +160,16 @@ bool judge::keep(const suppressions &quiet, std::string_view rule, std::uint32_t
 }
 
 quote_findings judge::document(pipeline &pipe, const input_document &in) {
+  constexpr std::size_t documents_per_snapshot = 64;
+  const auto now = std::chrono::steady_clock::now();
+  if (!snapshot_ || db_error_ || ++snapshot_documents_ == documents_per_snapshot ||
+      now - snapshot_start_ > std::chrono::seconds(1)) {
+    snapshot_.reset(); // ends the last transaction before the next begins
+    snapshot_.emplace(store_);
+    snapshot_documents_ = 0;
+    snapshot_start_ = now;
+  }
   db_error_.reset();
-  const db::read_snapshot snapshot(store_);
   const processed_document d{in, pipe.doc(), pipe.quotes(), pipe.positions()};
   const suppressions quiet(d.input.text);
   quote_findings per_quote;

@@ -11,6 +11,7 @@
 #include "quotecheck/db/store.hpp"
 #include "quotecheck/db/verdict.hpp"
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,6 +39,10 @@ public:
 
   /// The findings for the document `pipe` has just run on. Suppressed or
   /// switched-off diagnostics are removed from the pipeline's document.
+  /// Documents are judged in one read transaction of the record, renewed
+  /// every 64 documents or second: opening one per document cost a lock, a
+  /// look at the file and a memo check each time, and a run still sees a new
+  /// import within a second of work.
   quote_findings document(pipeline &pipe, const input_document &in);
 
   /// The database error met while judging the last document, if any (its
@@ -51,6 +56,9 @@ private:
   const check_config &config_;
   std::optional<error> db_error_;
   int worst_ = -1;
+  std::optional<db::read_snapshot> snapshot_; ///< held across documents
+  std::size_t snapshot_documents_ = 0;
+  std::chrono::steady_clock::time_point snapshot_start_;
 
   std::vector<finding> judge_quote(const pipeline &pipe, const input_document &in,
                                    const attribution::attributed_quote &q);
