@@ -11,8 +11,8 @@
 #   --corpus   JSONL with a "text" field (default ../shared/corpora/polnear.dev.jsonl, 16 MB)
 #   --scale    the main table runs on the corpus repeated K times (default 4: 66 MB, so
 #              that wc -w takes long enough to time; 1 for the corpus as it is)
-#   --runs     each command runs R times and the fastest counts (default 3: a shared
-#              machine only ever adds time)
+#   --runs     R rounds, each running every command once; a command's fastest
+#              counts (default 3: a shared machine only ever adds time)
 #   --big      also the corpus repeated N times (default 100: ~1.6 GB; needs ~2x that
 #              in $TMPDIR): extract, and audit at 2 threads, for throughput and peak RSS
 #   --repeat   N for --big
@@ -65,19 +65,6 @@ has_audit=0
 work=$(mktemp -d "${TMPDIR:-/tmp}/qc-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
-# Runs a measuring FUNCTION (which sets m_s and m_kb) $runs times; keeps the
-# fastest time and the largest peak RSS: a shared machine only ever adds time.
-best_of() { # best_of FUNCTION ARGS...
-  local best= most=0
-  for _ in $(seq "$runs"); do
-    "$@"
-    if [ -z "$best" ] || awk -v a="$m_s" -v b="$best" 'BEGIN{exit !(a < b)}'; then best=$m_s; fi
-    [ "$m_kb" -gt "$most" ] && most=$m_kb
-  done
-  m_s=$best
-  m_kb=$most
-}
-
 # Runs CMD... once with stdin from INPUT and stdout to /dev/null; sets m_s
 # (elapsed seconds) and m_kb (peak RSS in KB). A command writing into an
 # audit directory gets a fresh one.
@@ -88,11 +75,9 @@ measure_once() { # measure_once INPUT CMD...
   /usr/bin/time -f '%e %M' -o "$work/time" "$@" <"$input" >/dev/null 2>"$work/stderr" || true
   read -r m_s m_kb < <(tail -n 1 "$work/time") # after "Command exited with non-zero status" if any
 }
-measure() { best_of measure_once "$@"; }
 
 # The same for two processes at once, each on its own input; m_s is the
 # wall time of both, m_kb the larger peak.
-measure_pair() { best_of measure_pair_once "$@"; }
 measure_pair_once() { # measure_pair_once INPUT1 INPUT2 CMD...
   local in1=$1 in2=$2
   shift 2
@@ -114,7 +99,6 @@ measure_pair_once() { # measure_pair_once INPUT1 INPUT2 CMD...
 # Two one-core audits of JSONL at once, one pinned to each of the first two
 # cores; m_s is the wall time of both. What two threads could give at most
 # on this machine: the cores share caches, memory and the host.
-measure_ceiling() { best_of measure_ceiling_once "$@"; }
 measure_ceiling_once() { # measure_ceiling_once JSONL
   local start end
   rm -rf "$work"/ceiling0 "$work"/ceiling1
@@ -143,6 +127,20 @@ print(f"| {label} | {threads} | {s:.2f} s | {b/1e6/s:.1f} MB/s ({tb/1e6/s:.1f} M
 PY
 }
 
+# One measurement of KEY: runs FUNCTION ARGS... once (a measure_*_once)
+# and keeps the fastest time and the largest peak RSS seen for KEY.
+declare -A best_s best_kb
+take() { # take KEY FUNCTION ARGS...
+  local key=$1
+  shift
+  "$@"
+  if [ -z "${best_s[$key]:-}" ] || awk -v a="$m_s" -v b="${best_s[$key]}" 'BEGIN{exit !(a < b)}'; then
+    best_s[$key]=$m_s
+  fi
+  [ "$m_kb" -gt "${best_kb[$key]:-0}" ] && best_kb[$key]=$m_kb
+  return 0
+}
+
 bench() { # bench LABEL JSONL TEXTS FULL(1: every command) [GIVEN: the corpus file as given]
   local label=$1 jsonl=$2 texts=$3 full=$4 given=${5:-}
   bytes=$(stat -c %s "$jsonl")
@@ -154,9 +152,37 @@ bench() { # bench LABEL JSONL TEXTS FULL(1: every command) [GIVEN: the corpus fi
     tail -n +"$((half + 1))" "$jsonl" >"$work/half2.jsonl"
     cat "$work/half1.jsonl" "$work/half2.jsonl" >/dev/null
   fi
-  cat "$jsonl" "$texts" >/dev/null # warm the page cache
-  measure "$texts" wc -w
-  wc_s=$m_s
+  cat "$jsonl" "$texts" ${given:+"$given"} >/dev/null # warm the page cache
+  best_s=()
+  best_kb=()
+  # Rounds, each running every command once: the host's slow and fast
+  # spells then fall on all commands alike, the reference included, where
+  # a command's runs all in a row could all land in one spell.
+  local x=("$prog" extract --input-format jsonl --format jsonl)
+  local c=("$prog" check --db "$db" --input-format jsonl --format jsonl --fail-on never)
+  local a=("$prog" audit "$jsonl" --db "$db" --progress never)
+  for _ in $(seq "$runs"); do
+    take wc measure_once "$texts" wc -w
+    take extract measure_once "$jsonl" "${x[@]}"
+    [ -n "$given" ] && take given measure_once "$given" "${x[@]}"
+    if [ "$full" = 1 ]; then
+      take extract2 measure_pair_once "$work/half1.jsonl" "$work/half2.jsonl" "${x[@]}"
+      take check measure_once "$jsonl" "${c[@]}"
+      take check2 measure_pair_once "$work/half1.jsonl" "$work/half2.jsonl" "${c[@]}"
+    fi
+    if [ "$has_audit" = 1 ]; then
+      if [ "$full" = 1 ]; then
+        # The audit always runs a reader and a writer thread beside its
+        # workers: --jobs 1 on its own uses more than one core. One core
+        # (taskset) is the 1-thread reference for the speed-up of two.
+        take audit1 measure_once /dev/null taskset -c 0 "${a[@]}" --jobs 1 --out "$work/audit1"
+        take audit1u measure_once /dev/null "${a[@]}" --jobs 1 --out "$work/audit1"
+        [ "$(nproc)" -ge 2 ] && take ceiling measure_ceiling_once "$jsonl"
+      fi
+      take audit2 measure_once /dev/null "${a[@]}" --jobs 2 --out "$work/audit2"
+    fi
+  done
+  wc_s=${best_s[wc]}
   echo
   echo "$label: $(awk -v b="$bytes" 'BEGIN{printf "%.1f", b/1e6}') MB of JSONL, $docs documents," \
     "$(awk -v b="$text_bytes" 'BEGIN{printf "%.1f", b/1e6}') MB of text; wc -w over the text:" \
@@ -164,53 +190,35 @@ bench() { # bench LABEL JSONL TEXTS FULL(1: every command) [GIVEN: the corpus fi
   echo
   echo "| command | threads | time | throughput | docs/s | peak RSS | time / wc -w | speed-up |"
   echo "|---|---|---|---|---|---|---|---|"
-  local one
-  measure "$jsonl" "$prog" extract --input-format jsonl --format jsonl
-  one=$m_s
-  row extract 1 "$m_s" "$m_kb"
+  row extract 1 "${best_s[extract]}" "${best_kb[extract]}"
   if [ -n "$given" ]; then
-    cat "$given" >/dev/null
     local article_bytes=$bytes
     bytes=$(stat -c %s "$given")
-    measure "$given" "$prog" extract --input-format jsonl --format jsonl
-    row "extract, the gold file as given (its annotations skipped)" 1 "$m_s" "$m_kb"
+    row "extract, the gold file as given (its annotations skipped)" 1 "${best_s[given]}" "${best_kb[given]}"
     bytes=$article_bytes
   fi
   if [ "$full" = 1 ]; then
-    measure_pair "$work/half1.jsonl" "$work/half2.jsonl" "$prog" extract --input-format jsonl --format jsonl
-    row "extract (2 processes)" 2 "$m_s" "$m_kb" "$one"
-    measure "$jsonl" "$prog" check --db "$db" --input-format jsonl --format jsonl --fail-on never
-    one=$m_s
-    row "check" 1 "$m_s" "$m_kb"
-    measure_pair "$work/half1.jsonl" "$work/half2.jsonl" "$prog" check --db "$db" --input-format jsonl --format jsonl --fail-on never
-    row "check (2 processes)" 2 "$m_s" "$m_kb" "$one"
+    row "extract (2 processes)" 2 "${best_s[extract2]}" "${best_kb[extract2]}" "${best_s[extract]}"
+    row "check" 1 "${best_s[check]}" "${best_kb[check]}"
+    row "check (2 processes)" 2 "${best_s[check2]}" "${best_kb[check2]}" "${best_s[check]}"
   fi
   if [ "$has_audit" = 1 ]; then
-    local unpinned=
+    local one=
     if [ "$full" = 1 ]; then
-      # The audit always runs a reader and a writer thread beside its
-      # workers: --jobs 1 on its own uses more than one core. One core
-      # (taskset) is the 1-thread reference for the speed-up of two.
-      measure /dev/null taskset -c 0 "$prog" audit "$jsonl" --db "$db" --jobs 1 --out "$work/audit1" --progress never
-      one=$m_s
-      row "audit --jobs 1, one core (taskset -c 0)" 1 "$m_s" "$m_kb"
-      measure /dev/null "$prog" audit "$jsonl" --db "$db" --jobs 1 --out "$work/audit1" --progress never
-      unpinned=$m_s
-      row "audit --jobs 1 (reader and writer on the other core)" 1 "$m_s" "$m_kb" "$one"
-    else
-      one=
+      one=${best_s[audit1]}
+      row "audit --jobs 1, one core (taskset -c 0)" 1 "$one" "${best_kb[audit1]}"
+      row "audit --jobs 1 (reader and writer on the other core)" 1 "${best_s[audit1u]}" "${best_kb[audit1u]}" "$one"
     fi
-    measure /dev/null "$prog" audit "$jsonl" --db "$db" --jobs 2 --out "$work/audit2" --progress never
-    row "audit --jobs 2" 2 "$m_s" "$m_kb" "$one"
-    if [ -n "$unpinned" ]; then
-      local two=$m_s
+    row "audit --jobs 2" 2 "${best_s[audit2]}" "${best_kb[audit2]}" "$one"
+    if [ "$full" = 1 ]; then
+      local two=${best_s[audit2]}
       echo
-      echo "audit --jobs 2 over --jobs 1 unpinned: $(python3 -c "print(f'{max($unpinned, 0.01) / max($two, 0.01):.2f}x')")"
-      if [ "$(nproc)" -ge 2 ]; then
-        measure_ceiling "$jsonl"
-        echo "the machine's ceiling: two one-core audits at once (taskset -c 0 and -c 1) take $m_s s," \
-          "so two threads can give at most $(python3 -c "print(f'{2 * max($one, 0.01) / max($m_s, 0.01):.2f}x')");" \
-          "--jobs 2 reaches $(python3 -c "print(f'{max($one, 0.01) / max($two, 0.01) / (2 * max($one, 0.01) / max($m_s, 0.01)) * 100:.0f}')") % of it"
+      echo "audit --jobs 2 over --jobs 1 unpinned: $(python3 -c "print(f'{max(${best_s[audit1u]}, 0.01) / max($two, 0.01):.2f}x')")"
+      if [ -n "${best_s[ceiling]:-}" ]; then
+        local ceil=${best_s[ceiling]}
+        echo "the machine's ceiling: two one-core audits at once (taskset -c 0 and -c 1) take $ceil s," \
+          "so two threads can give at most $(python3 -c "print(f'{2 * max($one, 0.01) / max($ceil, 0.01):.2f}x')");" \
+          "--jobs 2 reaches $(python3 -c "print(f'{max($one, 0.01) / max($two, 0.01) / (2 * max($one, 0.01) / max($ceil, 0.01)) * 100:.0f}')") % of it"
       fi
     fi
   fi
