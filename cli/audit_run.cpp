@@ -629,6 +629,15 @@ private:
       }
       stores_.push_back(std::move(s.value()));
     }
+    // An immutable file cannot change under the run: what one worker looks
+    // up holds for all (a read-only file could change between two workers'
+    // snapshots, so each keeps its own).
+    if (o_.db_immutable && stores_.size() > 1) {
+      const std::shared_ptr<db::shared_lookups> shared = db::make_shared_lookups();
+      for (db::store &s : stores_) {
+        s.share_lookups(shared);
+      }
+    }
     return exit_clean;
   }
 

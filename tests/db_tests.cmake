@@ -14,7 +14,8 @@ add_executable(db_tests
   ${CMAKE_CURRENT_LIST_DIR}/db_import_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/db_align_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/db_verdict_test.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/db_paraphrase_test.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/db_paraphrase_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/db_shared_lookups_test.cpp)
 target_link_libraries(db_tests PRIVATE ${_db_catch_main} quotecheck_db Catch2::Catch2 PkgConfig::SQLITE3)
 get_filename_component(_db_source_dir ${CMAKE_CURRENT_LIST_DIR}/.. ABSOLUTE)
 target_compile_definitions(db_tests PRIVATE QUOTECHECK_SOURCE_DIR="${_db_source_dir}")

@@ -14,9 +14,29 @@
 #include <quotecheck/db/store.hpp>
 
 #include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
+
+namespace quotecheck::db {
+
+/// The terms several immutable stores have looked up (store.hpp), under a
+/// lock: taken only when a store's own memo does not know a term.
+class shared_lookups {
+public:
+  /// Whether `fts_phrase` is known, and if so whether a statement holds it.
+  std::optional<bool> term(const std::string &fts_phrase);
+  void remember_term(const std::string &fts_phrase, bool present);
+
+private:
+  std::mutex mutex_;
+  std::unordered_map<std::string, bool> terms_;
+};
+
+} // namespace quotecheck::db
 
 namespace quotecheck::db::detail {
 
@@ -34,6 +54,9 @@ public:
   /// Whether any statement holds `fts_phrase` (an FTS5 phrase, double-quoted).
   result<bool> term_present(const store &s, const std::string &fts_phrase);
 
+  /// Asks `with` before the database about a term this memo does not know.
+  void share(std::shared_ptr<shared_lookups> with) { shared_ = std::move(with); }
+
   /// The remembered speaker ids for `key`, or nullptr.
   [[nodiscard]] const std::vector<std::int64_t> *speakers(const std::string &key) const;
   void remember_speakers(std::string key, std::vector<std::int64_t> ids);
@@ -41,6 +64,7 @@ public:
 private:
   std::unordered_map<std::string, bool> terms_;
   std::unordered_map<std::string, std::vector<std::int64_t>> speakers_;
+  std::shared_ptr<shared_lookups> shared_; ///< only for an immutable store
   std::int64_t data_version_ = -1;
   std::int64_t own_changes_ = -1;
   bool pinned_ = false;

@@ -98,6 +98,14 @@ sqlite3 *store::handle() const { return impl_->db; }
 
 detail::lookup_memo &detail::lookup_memo_of(const store &s) { return s.impl_->memo; }
 
+bool store::share_lookups(std::shared_ptr<shared_lookups> with) {
+  if (impl_->mode != open_mode::immutable || with == nullptr) {
+    return false;
+  }
+  impl_->memo.share(std::move(with));
+  return true;
+}
+
 sqlite3_stmt *store::prepare(std::string_view sql, error &err) const {
   std::string key(sql);
   if (auto it = impl_->cache.find(key); it != impl_->cache.end()) {

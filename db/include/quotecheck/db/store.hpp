@@ -29,6 +29,14 @@ enum class open_mode {
   immutable,  ///< `mode=ro&immutable=1`: for a copy no process writes to (batch workers)
 };
 
+/// What several stores opened `immutable` on one file have looked up, shared
+/// by their threads (thread-safe): which words occur in the statements at
+/// all. Each worker's own memo learned every word again, a query to the
+/// full-text index each time; with an immutable file nobody can change the
+/// answers, so one worker's lookup serves all.
+class shared_lookups;
+[[nodiscard]] std::shared_ptr<shared_lookups> make_shared_lookups();
+
 /// How long an open store waits for another process's lock before failing
 /// with "database is locked", unless $QUOTECHECK_BUSY_TIMEOUT says otherwise.
 inline constexpr int default_busy_timeout_seconds = 600;
@@ -58,6 +66,11 @@ public:
   [[nodiscard]] open_mode mode() const;
   /// The raw connection, for the library's own SQL helpers.
   [[nodiscard]] sqlite3 *handle() const;
+
+  /// Shares `with` with the other stores given it; only a store opened
+  /// immutable takes it (another process could change a read_only or
+  /// read_write file between two stores' snapshots). True when taken.
+  bool share_lookups(std::shared_ptr<shared_lookups> with);
 
   /// A prepared statement for `sql`, compiled once per store and cached; it
   /// comes back reset with its bindings cleared. Do not nest two uses of the
