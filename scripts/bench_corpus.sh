@@ -9,11 +9,11 @@
 #   --program  the quotecheck binary (default build/quotecheck)
 #   --db       statements database for check and audit (default: sample.db next to the program)
 #   --corpus   JSONL with a "text" field (default ../shared/corpora/polnear.dev.jsonl, 16 MB)
-#   --scale    the main table runs on the corpus repeated K times (default 4: 66 MB, so
+#   --scale    the main table runs on the articles repeated K times (default 4: 18 MB, so
 #              that wc -w takes long enough to time; 1 for the corpus as it is)
 #   --runs     R rounds, each running every command once; a command's fastest
 #              counts (default 3: a shared machine only ever adds time)
-#   --big      also the corpus repeated N times (default 100: ~1.6 GB; needs ~2x that
+#   --big      also the articles repeated N times (default: as many as make 1.6 GB; needs ~2x that
 #              in $TMPDIR): extract, and audit at 2 threads, for throughput and peak RSS
 #   --repeat   N for --big
 #
@@ -37,7 +37,7 @@ prog=build/quotecheck
 db=
 corpus=../shared/corpora/polnear.dev.jsonl
 big=0
-repeat=100
+repeat=
 scale=4
 runs=3
 while [ $# -gt 0 ]; do
@@ -251,6 +251,7 @@ fi
 
 if [ "$big" = 1 ]; then
   runs=1 # minutes per command; the rows are for throughput at scale and peak RSS
+  [ -n "$repeat" ] || repeat=$(((1600000000 + $(stat -c %s "$work/articles.jsonl") - 1) / $(stat -c %s "$work/articles.jsonl")))
   for _ in $(seq "$repeat"); do cat "$work/articles.jsonl"; done >"$work/big.jsonl"
   for _ in $(seq "$repeat"); do cat "$work/texts.txt"; done >"$work/big.txt"
   bench "corpus x$repeat" "$work/big.jsonl" "$work/big.txt" 0
