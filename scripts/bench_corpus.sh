@@ -137,8 +137,9 @@ take() { # take KEY FUNCTION ARGS...
   if [ -z "${best_s[$key]:-}" ] || awk -v a="$m_s" -v b="${best_s[$key]}" 'BEGIN{exit !(a < b)}'; then
     best_s[$key]=$m_s
   fi
-  [ "$m_kb" -gt "${best_kb[$key]:-0}" ] && best_kb[$key]=$m_kb
-  return 0
+  if [ "$m_kb" -gt "${best_kb[$key]:-0}" ]; then
+    best_kb[$key]=$m_kb
+  fi
 }
 
 bench() { # bench LABEL JSONL TEXTS FULL(1: every command) [GIVEN: the corpus file as given]
@@ -164,7 +165,9 @@ bench() { # bench LABEL JSONL TEXTS FULL(1: every command) [GIVEN: the corpus fi
   for _ in $(seq "$runs"); do
     take wc measure_once "$texts" wc -w
     take extract measure_once "$jsonl" "${x[@]}"
-    [ -n "$given" ] && take given measure_once "$given" "${x[@]}"
+    if [ -n "$given" ]; then
+      take given measure_once "$given" "${x[@]}"
+    fi
     if [ "$full" = 1 ]; then
       take extract2 measure_pair_once "$work/half1.jsonl" "$work/half2.jsonl" "${x[@]}"
       take check measure_once "$jsonl" "${c[@]}"
@@ -177,7 +180,9 @@ bench() { # bench LABEL JSONL TEXTS FULL(1: every command) [GIVEN: the corpus fi
         # (taskset) is the 1-thread reference for the speed-up of two.
         take audit1 measure_once /dev/null taskset -c 0 "${a[@]}" --jobs 1 --out "$work/audit1"
         take audit1u measure_once /dev/null "${a[@]}" --jobs 1 --out "$work/audit1"
-        [ "$(nproc)" -ge 2 ] && take ceiling measure_ceiling_once "$jsonl"
+        if [ "$(nproc)" -ge 2 ]; then
+          take ceiling measure_ceiling_once "$jsonl"
+        fi
       fi
       take audit2 measure_once /dev/null "${a[@]}" --jobs 2 --out "$work/audit2"
     fi
