@@ -134,7 +134,6 @@ result<group_counts> repeated_groups(sqlite3 *db, std::int64_t limit, key_half h
     q.bind(1, group_key_split);
   }
   group_counts out;
-  const auto before = more_widespread;
   const auto keep = static_cast<std::size_t>(std::max<std::int64_t>(limit, 0));
   std::vector<group_total> heap; // the worst kept group at the front
   group_total g;
@@ -149,11 +148,11 @@ result<group_counts> repeated_groups(sqlite3 *db, std::int64_t limit, key_half h
     g.outlets = std::unique(outlets.begin(), outlets.end()) - outlets.begin();
     if (heap.size() < keep) {
       heap.push_back(g);
-      std::push_heap(heap.begin(), heap.end(), before);
-    } else if (keep > 0 && before(g, heap.front())) {
-      std::pop_heap(heap.begin(), heap.end(), before);
+      std::push_heap(heap.begin(), heap.end(), more_widespread);
+    } else if (keep > 0 && more_widespread(g, heap.front())) {
+      std::pop_heap(heap.begin(), heap.end(), more_widespread);
       heap.back() = g;
-      std::push_heap(heap.begin(), heap.end(), before);
+      std::push_heap(heap.begin(), heap.end(), more_widespread);
     }
   };
   bool any = false;
@@ -186,7 +185,7 @@ result<group_counts> repeated_groups(sqlite3 *db, std::int64_t limit, key_half h
   if (!q.ok()) {
     return q.err();
   }
-  std::sort_heap(heap.begin(), heap.end(), before);
+  std::sort_heap(heap.begin(), heap.end(), more_widespread);
   out.top = std::move(heap);
   return out;
 }
